@@ -1,0 +1,268 @@
+"""Course datasets, and readers for your own data.
+
+The course ships its data in ``datasets/`` as CSV files described by ``datasets/datapackage.json``
+(a Frictionless Data Package: every column's type, unit and allowed values). All course data are
+**synthetic** (made by ``datasets/generate.py`` with a fixed seed) but calibrated to published
+Eurostat figures; regions carry their real NUTS codes, organisations are fictional.
+
+>>> from course import data
+>>> employment = data.load("regional_employment")
+>>> sorted(employment["country"].unique().tolist())
+['DK', 'EE', 'FI', 'LT', 'LV', 'SE']
+
+To work with real data, download a file from Eurostat and read it with :func:`read_eurostat`, or
+read a spreadsheet export with :func:`read_table`; :func:`validate` checks a table of your own
+against the schema of a course dataset so that the library functions can use it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from course.checks import CourseInputError
+from course.readers import read_eurostat, read_table
+
+__all__ = [
+    "DatasetError",
+    "datasets_dir",
+    "list_datasets",
+    "load",
+    "describe",
+    "validate",
+    "read_eurostat",
+    "read_table",
+]
+
+# pandas dtypes for Table Schema types. Text is pandas' string dtype ("str" in pandas 3).
+_PANDAS_TYPES = {"string": "str", "number": "float64", "integer": "int64", "boolean": "bool"}
+_FIX_COURSE_FILE = (
+    "The course files may have been edited by mistake: restore them with "
+    "`git checkout datasets/` or regenerate them with `python datasets/generate.py`."
+)
+
+
+class DatasetError(CourseInputError):
+    """A dataset file is missing, malformed or breaks its schema (a ``ValueError``)."""
+
+
+def datasets_dir() -> Path:
+    """The folder with the course data: ``datasets/`` in the course, or ``$COURSE_DATA_DIR``."""
+    override = os.environ.get("COURSE_DATA_DIR")
+    return Path(override) if override else Path(__file__).resolve().parent.parent / "datasets"
+
+
+@cache
+def _package(folder: Path) -> dict:
+    descriptor = folder / "datapackage.json"
+    if not descriptor.exists():
+        raise DatasetError(
+            f"No datapackage.json in {folder}: the course data are missing. {_FIX_COURSE_FILE}"
+        )
+    return json.loads(descriptor.read_text(encoding="utf-8"))
+
+
+def _resources() -> dict[str, dict]:
+    return {res["name"]: res for res in _package(datasets_dir())["resources"]}
+
+
+def _resource(name: str) -> dict:
+    resources = _resources()
+    if name not in resources:
+        raise DatasetError(
+            f"There is no course dataset called {name!r}. "
+            f"The datasets are: {', '.join(sorted(resources))}. "
+            "See them all with course.data.list_datasets()."
+        )
+    return resources[name]
+
+
+def list_datasets() -> pd.DataFrame:
+    """The course datasets: name, title, rows, columns and whether they are synthetic.
+
+    >>> table = list_datasets()
+    >>> "regional_employment" in table["name"].tolist()
+    True
+    """
+    rows = []
+    for name, res in _resources().items():
+        path = datasets_dir() / res["path"]
+        with path.open(encoding="utf-8") as handle:
+            n_rows = sum(1 for _ in handle) - 1  # minus the header line
+        rows.append(
+            {
+                "name": name,
+                "title": res.get("title", ""),
+                "rows": n_rows,
+                "columns": len(res["schema"]["fields"]),
+                "synthetic": bool(res.get("synthetic", False)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def describe(name: str) -> pd.DataFrame:
+    """The columns of a course dataset: name, type, unit and description (from datapackage.json).
+
+    >>> describe("regional_employment").set_index("column").loc["employment", "type"]
+    'integer'
+    """
+    fields = _resource(name)["schema"]["fields"]
+    return pd.DataFrame(
+        {
+            "column": [f["name"] for f in fields],
+            "type": [f["type"] for f in fields],
+            "unit": [f.get("unit", "") for f in fields],
+            "description": [f.get("description", "") for f in fields],
+        }
+    )
+
+
+def load(name: str, *, validate: bool = True) -> pd.DataFrame:
+    """Load a course dataset as a DataFrame, checked against its schema.
+
+    Every column gets the type its schema gives (text, integer, number, true/false). With
+    ``validate=True`` (the default) the table is checked against the schema's constraints
+    (allowed values, minimums, unique keys); a broken file raises :class:`DatasetError` naming
+    the file, the column, the CSV line and the fix.
+
+    >>> members = load("cluster_members")
+    >>> sorted(members["cluster"].unique().tolist())
+    ['dk_food', 'ee_logistics', 'lv_food', 'lv_it', 'se_energy']
+    >>> load("employment")
+    Traceback (most recent call last):
+    ...
+    course.data.DatasetError: There is no course dataset called 'employment'. The datasets are: ...
+    """
+    res = _resource(name)
+    path = datasets_dir() / res["path"]
+    table = _read_csv(path, res["schema"])
+    if validate:
+        _check_schema(table, res["schema"], path)
+    table.attrs["source"] = str(path)
+    table.attrs["synthetic"] = bool(res.get("synthetic", False))
+    return table
+
+
+def validate(df: pd.DataFrame, like: str) -> pd.DataFrame:
+    """Check a table of your own against the schema of the course dataset ``like``.
+
+    Use it before passing real data to the library: it says which column is missing, has the wrong
+    type, or holds values outside the allowed ones. Returns the table unchanged when it passes.
+
+    >>> own = load("regional_employment").head(3)
+    >>> validate(own, like="regional_employment").shape == own.shape
+    True
+    """
+    _check_schema(df, _resource(like)["schema"], Path(f"<your table, checked like {like!r}>"))
+    return df
+
+
+def _read_csv(path: Path, schema: dict) -> pd.DataFrame:
+    if not path.exists():
+        raise DatasetError(f"The data file {path} is missing. {_FIX_COURSE_FILE}")
+    text_columns = {f["name"]: "str" for f in schema["fields"] if f["type"] == "string"}
+    try:
+        table = pd.read_csv(path, dtype=text_columns, keep_default_na=False, na_values=[""])
+    except pd.errors.ParserError as exc:
+        # pandas says e.g. "Expected 11 fields in line 7, saw 12": keep its line number.
+        raise DatasetError(f"{path.name} is malformed: {exc}. {_FIX_COURSE_FILE}") from exc
+    except pd.errors.EmptyDataError as exc:
+        raise DatasetError(f"{path.name} is empty. {_FIX_COURSE_FILE}") from exc
+    _check_columns(table, schema, path)
+    for field in schema["fields"]:
+        table[field["name"]] = _typed(table[field["name"]], field, path)
+    return table
+
+
+def _check_columns(table: pd.DataFrame, schema: dict, path: Path) -> None:
+    expected = [f["name"] for f in schema["fields"]]
+    missing = [c for c in expected if c not in table.columns]
+    extra = [c for c in table.columns if c not in expected]
+    if missing or extra:
+        raise DatasetError(
+            f"{path.name} does not have the columns its schema describes: "
+            f"missing {missing or 'none'}, unexpected {extra or 'none'}. {_FIX_COURSE_FILE}"
+        )
+
+
+def _typed(column: pd.Series, field: dict, path: Path) -> pd.Series:
+    kind = field["type"]
+    if kind == "string":
+        return column
+    if kind == "boolean":
+        as_text = column.astype("str").str.lower()
+        truth = {"true": True, "false": False, "1": True, "0": False}
+        converted = as_text.map(truth)
+    else:
+        converted = pd.to_numeric(column, errors="coerce")
+    bad = converted.isna() & column.notna()
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0])
+        raise DatasetError(
+            f"{path.name}, line {row + 2}, column {field['name']!r}: {column.iloc[row]!r} is not "
+            f"a valid {kind}. {_FIX_COURSE_FILE}"
+        )
+    if kind == "integer" and converted.isna().any():
+        return converted.astype("Int64")  # missing allowed: pandas' nullable integers
+    return converted.astype(_PANDAS_TYPES[kind])
+
+
+def _check_schema(table: pd.DataFrame, schema: dict, path: Path) -> None:
+    import pandera.pandas as pa  # heavy: imported only when a table is validated
+
+    columns = {
+        f["name"]: pa.Column(checks=_field_checks(f), **_nullable(f)) for f in schema["fields"]
+    }
+    key = schema.get("primaryKey")
+    unique = [key] if isinstance(key, str) else key
+    frame_schema = pa.DataFrameSchema(columns, unique=unique, strict=False, coerce=False)
+    try:
+        frame_schema.validate(table, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise DatasetError(_describe_failures(exc.failure_cases, path)) from None
+    except pa.errors.SchemaError as exc:
+        raise DatasetError(f"{path.name}: {exc}") from None
+
+
+def _nullable(field: dict) -> dict:
+    required = field.get("constraints", {}).get("required", False)
+    return {"nullable": not required, "required": True}
+
+
+def _field_checks(field: dict) -> list:
+    import pandera.pandas as pa
+
+    constraints = field.get("constraints", {})
+    checks = []
+    if "minimum" in constraints:
+        checks.append(pa.Check.ge(constraints["minimum"]))
+    if "maximum" in constraints:
+        checks.append(pa.Check.le(constraints["maximum"]))
+    if "enum" in constraints:
+        checks.append(pa.Check.isin(constraints["enum"]))
+    if "pattern" in constraints:
+        checks.append(pa.Check.str_fullmatch(constraints["pattern"]))
+    if constraints.get("unique"):
+        checks.append(pa.Check(lambda s: ~s.duplicated(keep=False), error="unique"))
+    return checks
+
+
+def _describe_failures(failures: pd.DataFrame, path: Path) -> str:
+    count = len(failures)
+    lines = []
+    for record in failures.head(5).itertuples(index=False):
+        where = f"line {int(record.index) + 2}" if pd.notna(record.index) else "the whole table"
+        lines.append(
+            f"{where}, column {record.column!r}: {record.failure_case!r} fails {record.check}"
+        )
+    more = f" (and {count - 5} more)" if count > 5 else ""
+    return (
+        f"{path.name} breaks its schema in {count} place(s){more}:\n  "
+        + "\n  ".join(lines)
+        + f"\nThe allowed values are in datasets/datapackage.json. {_FIX_COURSE_FILE}"
+    )

@@ -1,0 +1,42 @@
+"""Shared fixtures: the repository root and a notebook runner.
+
+Notebooks are executed with papermill from this one pytest process (importing papermill and
+starting a process per notebook would cost seconds each).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+def run_notebook(path: Path, out_dir: Path, parameters: dict | None = None, timeout: int = 300):
+    """Execute a notebook with papermill in its own folder; return the executed notebook."""
+    import papermill
+
+    output = out_dir / f"{path.stem}.executed.ipynb"
+    return papermill.execute_notebook(
+        str(path),
+        str(output),
+        parameters=parameters or {},
+        kernel_name="python3",
+        cwd=str(path.parent),
+        execution_timeout=timeout,
+        progress_bar=False,
+    )
+
+
+@pytest.fixture
+def notebook_runner(tmp_path):
+    def runner(path: Path, parameters: dict | None = None):
+        return run_notebook(path, tmp_path, parameters)
+
+    return runner

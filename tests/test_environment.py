@@ -1,0 +1,96 @@
+"""The environment: pins agree, extensions are enabled, `import course` stays light."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+
+import yaml
+
+from tests.conftest import ROOT
+
+HEAVY = ("seaborn", "sklearn", "pymrio", "ipywidgets", "matplotlib", "pandera")
+
+
+def _normalise(requirement: str) -> tuple[str, str]:
+    name, spec = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement).groups()
+    return name.lower().replace("_", "-"), spec.replace(" ", "")
+
+
+def _pyproject_requirements() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    requirements = project["dependencies"] + project["optional-dependencies"]["test"]
+    return dict(_normalise(r) for r in requirements)
+
+
+def _conda_requirements() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    pinned = dict(_normalise(d) for d in conda)
+    pinned.pop("pip")
+    pinned.pop("python")
+    return pinned
+
+
+def test_environment_yml_pins_equal_pyproject():
+    assert _conda_requirements() == _pyproject_requirements()
+
+
+def test_environment_yml_python_matches_requires_python():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert f"python{project['requires-python']}" in env["dependencies"]
+
+
+def test_nbgrader_caps_are_pinned():
+    pins = _pyproject_requirements()
+    assert pins["jupyterlab"].endswith("<5")
+    assert pins["notebook"].endswith("<8")
+    assert pins["jupyter-client"] == "<9"
+    assert pins["nbgrader"].startswith(">=0.9")
+
+
+def test_lab_extensions_of_nbgrader_widgets_and_jupytext_are_enabled():
+    listing = subprocess.run(
+        [sys.executable, "-m", "jupyter", "labextension", "list"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    text = re.sub(r"\x1b\[[0-9;]*m", "", listing.stdout + listing.stderr)  # drop colour codes
+    for extension in ("@jupyter/nbgrader", "@jupyter-widgets/jupyterlab-manager", "jupytext"):
+        line = next((ln for ln in text.splitlines() if extension in ln), "")
+        assert "enabled" in line and "OK" in line, f"{extension} not enabled:\n{text}"
+
+
+def test_course_kernel_is_registered_in_the_environment():
+    listing = subprocess.run(
+        [sys.executable, "-m", "jupyter", "kernelspec", "list", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    spec = json.loads(listing.stdout)["kernelspecs"]["python3"]
+    assert spec["spec"]["display_name"] == "Python 3 (cluster course)"
+    assert spec["spec"]["argv"][0].startswith(sys.prefix)
+
+
+def test_import_course_is_light_and_fast():
+    probe = (
+        "import sys, time; t = time.perf_counter(); import course; "
+        "from course import data, economics, checks; "
+        "print(time.perf_counter() - t); "
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    # best of three: the first import after installation also compiles bytecode
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+        for _ in range(3)
+    ]
+    seconds = min(float(r.stdout.split()[0]) for r in runs)
+    heavy_loaded = runs[0].stdout.split("\n")[1]
+    assert heavy_loaded == "", f"import course loaded {heavy_loaded}"
+    assert seconds < 1.0, f"import course took {seconds:.2f} s"

@@ -1,0 +1,33 @@
+"""Every lesson notebook is executed as a test (papermill), from this one process."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+
+LESSONS = sorted(ROOT.glob("modules/*/*.ipynb"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.parent.name + "/" + p.name)
+def test_lesson_runs_top_to_bottom(path, notebook_runner):
+    executed = notebook_runner(path)
+    errors = [
+        output
+        for cell in executed.cells
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "error"
+    ]
+    assert errors == []
+
+
+@pytest.mark.slow
+def test_start_page_takes_another_region(notebook_runner):
+    executed = notebook_runner(ROOT / "modules/00-start/00-start.ipynb", {"region": "EE001"})
+    shown = "".join(
+        str(output.get("data", {}).get("text/plain", ""))
+        for cell in executed.cells
+        for output in cell.get("outputs", [])
+    )
+    assert "Põhja-Eesti" in shown
