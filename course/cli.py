@@ -74,6 +74,19 @@ def _read(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exercises(args: argparse.Namespace) -> int:
+    """Regenerate the student versions in exercises/ from solutions/ (nbgrader)."""
+    from course import grading
+
+    assignments = args.assignment or sorted(
+        p.name for p in (ROOT / "solutions").iterdir() if p.is_dir()
+    )
+    for assignment in assignments:
+        for notebook in grading.generate_exercises(assignment):
+            print(f"wrote {notebook.relative_to(ROOT)} (and its .pct.py text form)")
+    return 0
+
+
 def _pandas_display():
     import pandas as pd
 
@@ -101,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("--eurostat", action="store_true", help="the file is a Eurostat download")
     read.add_argument("--rows", type=int, default=10, help="how many rows to show")
     read.set_defaults(func=_read)
+    exercises = commands.add_parser(
+        "exercises", help="instructors: generate the student versions in exercises/ (nbgrader)"
+    )
+    exercises.add_argument(
+        "assignment", nargs="*", help="e.g. ps01-cluster-economics (default: all)"
+    )
+    exercises.set_defaults(func=_exercises)
     return parser
 
 

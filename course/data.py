@@ -158,7 +158,7 @@ def validate(df: pd.DataFrame, like: str) -> pd.DataFrame:
     >>> validate(own, like="regional_employment").shape == own.shape
     True
     """
-    _check_schema(df, _resource(like)["schema"], Path(f"<your table, checked like {like!r}>"))
+    _check_schema(df, _resource(like)["schema"], None)
     return df
 
 
@@ -212,7 +212,8 @@ def _typed(column: pd.Series, field: dict, path: Path) -> pd.Series:
     return converted.astype(_PANDAS_TYPES[kind])
 
 
-def _check_schema(table: pd.DataFrame, schema: dict, path: Path) -> None:
+def _check_schema(table: pd.DataFrame, schema: dict, path: Path | None) -> None:
+    """Check ``table`` against a Table Schema; ``path`` is the CSV it came from (None: in memory)."""
     import pandera.pandas as pa  # heavy: imported only when a table is validated
 
     columns = {
@@ -226,7 +227,7 @@ def _check_schema(table: pd.DataFrame, schema: dict, path: Path) -> None:
     except pa.errors.SchemaErrors as exc:
         raise DatasetError(_describe_failures(exc.failure_cases, path)) from None
     except pa.errors.SchemaError as exc:
-        raise DatasetError(f"{path.name}: {exc}") from None
+        raise DatasetError(f"{_name(path)}: {exc}") from None
 
 
 def _nullable(field: dict) -> dict:
@@ -246,23 +247,61 @@ def _field_checks(field: dict) -> list:
     if "enum" in constraints:
         checks.append(pa.Check.isin(constraints["enum"]))
     if "pattern" in constraints:
-        checks.append(pa.Check.str_fullmatch(constraints["pattern"]))
+        # Table Schema patterns must match the whole value: anchor them
+        checks.append(pa.Check.str_matches(f"^(?:{constraints['pattern']})$"))
     if constraints.get("unique"):
         checks.append(pa.Check(lambda s: ~s.duplicated(keep=False), error="unique"))
     return checks
 
 
-def _describe_failures(failures: pd.DataFrame, path: Path) -> str:
+def _name(path: Path | None) -> str:
+    return path.name if path is not None else "Your table"
+
+
+def _where(index, path: Path | None) -> str:
+    if pd.isna(index):
+        return "the whole table"
+    # a CSV loaded here has a 0-based RangeIndex: line = index + 2 (after the header line)
+    return f"line {int(index) + 2}" if path is not None else f"row {index!r}"
+
+
+_PLAIN_CHECKS = {
+    "greater_than_or_equal_to": "is below the minimum {}",
+    "less_than_or_equal_to": "is above the maximum {}",
+    "isin": "is not one of the allowed values",
+    "str_matches": "does not have the expected form {}",
+    "not_nullable": "is missing but required",
+    "column_in_dataframe": "is missing from the table",
+    "unique": "is duplicated but must be unique",
+    "dtype": "has the wrong type (expected {})",
+}
+
+
+def _explain(record) -> str:
+    """Say in plain words which schema rule a value broke (pandera names the check)."""
+    check = str(record.check)
+    name, _, argument = check.partition("(")
+    template = _PLAIN_CHECKS.get(name.strip())
+    if template is None:
+        return f"breaks the rule {check}"
+    return template.format(argument.rstrip(")")).replace(" ()", "")
+
+
+def _describe_failures(failures: pd.DataFrame, path: Path | None) -> str:
     count = len(failures)
     lines = []
     for record in failures.head(5).itertuples(index=False):
-        where = f"line {int(record.index) + 2}" if pd.notna(record.index) else "the whole table"
+        if record.column is None or pd.isna(record.column):  # a rule about the whole table
+            lines.append(f"column {record.failure_case!r} {_explain(record)}")
+            continue
+        where = _where(record.index, path)
         lines.append(
-            f"{where}, column {record.column!r}: {record.failure_case!r} fails {record.check}"
+            f"{where}, column {record.column!r}: {record.failure_case!r} {_explain(record)}"
         )
     more = f" (and {count - 5} more)" if count > 5 else ""
     return (
-        f"{path.name} breaks its schema in {count} place(s){more}:\n  "
+        f"{_name(path)} breaks its schema in {count} place(s){more}:\n  "
         + "\n  ".join(lines)
-        + f"\nThe allowed values are in datasets/datapackage.json. {_FIX_COURSE_FILE}"
+        + "\nThe allowed values are in datasets/datapackage.json."
+        + (f" {_FIX_COURSE_FILE}" if path is not None else "")
     )
