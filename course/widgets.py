@@ -1,0 +1,281 @@
+"""Interactive explorers for the lessons and workshops (ipywidgets).
+
+Widgets are thin: every number they show comes from ``course.economics`` and every chart from
+``course.plots``. The computation behind an explorer is a plain function (e.g.
+:func:`region_profile`) that you can also call yourself, without any widget::
+
+    from course import data, widgets
+    employment = data.load("regional_employment")
+    categories = data.load("cluster_categories")
+    widgets.region_explorer(employment, categories)          # in a notebook: the explorer
+    widgets.region_profile(employment, categories, "LV008", 2013, 2023)   # the same numbers
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Iterable
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from course import economics, plots
+from course.checks import CourseInputError, require_columns
+
+__all__ = ["region_profile", "region_explorer"]
+
+_EMPLOYMENT_COLUMNS = ["region", "industry", "year", "employment"]
+
+
+def region_profile(
+    employment: pd.DataFrame,
+    categories: pd.DataFrame,
+    region: str,
+    start: int,
+    end: int,
+    selected: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The cluster profile of one region: size, specialisation, growth and stars per category.
+
+    A thin composition of library functions, one row per cluster category of ``region``
+    (largest employment first):
+
+    1. ``economics.aggregate_to_categories`` adds the industries (NACE divisions) up into the
+       course's cluster categories;
+    2. ``economics.growth`` between ``start`` and ``end`` gives ``employment_start``,
+       ``absolute_change``, ``growth_rate = (x1 - x0) / x0`` and ``cagr``;
+    3. in the end year, ``economics.location_quotient`` and ``economics.star_rating`` give
+       ``lq = (e[c,r]/e[r]) / (E[c]/E)``, ``focus``, the three star flags and ``stars``
+       (European Cluster Observatory 2007-2011 method);
+    4. ``reference_growth_rate`` is the growth of total employment (all categories) in the
+       reference area, i.e. all regions of the table: the portfolio chart's vertical line.
+
+    The reference area for LQ, stars and growth is every region in ``employment`` and the
+    region totals include all categories (traded and local); ``selected`` (category ids) only
+    picks which rows are returned afterwards, so it never changes the numbers.
+    ``employment`` needs the columns of the course dataset ``regional_employment``
+    (``region``, ``industry``, ``year``, ``employment``), ``categories`` those of
+    ``cluster_categories`` (``industry``, ``category``, ...).
+
+    >>> employment = pd.DataFrame({
+    ...     "region": ["A", "A", "B", "B"] * 2, "industry": ["C10", "J62"] * 4,
+    ...     "year": [2015] * 4 + [2020] * 4, "employment": [80, 20, 20, 80, 90, 30, 20, 100]})
+    >>> categories = pd.DataFrame({"industry": ["C10", "J62"], "category": ["food", "it"]})
+    >>> profile = region_profile(employment, categories, "A", 2015, 2020)
+    >>> profile[["category", "employment", "growth_rate"]].values.tolist()
+    [['food', 90, 0.125], ['it', 30, 0.5]]
+    >>> profile["lq"].round(3).tolist()
+    [1.636, 0.462]
+    """
+    where = "region_profile"
+    require_columns(employment, _EMPLOYMENT_COLUMNS, where=where)
+    _require_present(employment["region"], [region], what="region", where=where)
+    by_category = economics.aggregate_to_categories(employment, categories, values=["employment"])
+
+    change = economics.growth(by_category, start=start, end=end, keys=("region", "category"))
+    in_end_year = by_category[by_category["year"] == end]
+    rated = in_end_year.pipe(economics.location_quotient, industry="category").pipe(
+        economics.star_rating
+    )
+    profile = rated[rated["region"] == region].merge(
+        change.drop(columns="employment_end"), on=["region", "category"], how="left"
+    )
+
+    # Total employment of the whole reference area per year, and its growth.
+    area = by_category.groupby("year", as_index=False)["employment"].sum()
+    area_growth = economics.growth(area, start=start, end=end, keys=())
+    profile["reference_growth_rate"] = area_growth["growth_rate"].iloc[0]
+
+    if selected is not None:
+        selected = list(selected)
+        _require_present(by_category["category"], selected, what="category", where=where)
+        profile = profile[profile["category"].isin(selected)]
+    profile = profile.sort_values("employment", ascending=False, kind="stable")
+    return profile[[c for c in _PROFILE_COLUMNS if c in profile.columns]].reset_index(drop=True)
+
+
+_PROFILE_COLUMNS = [
+    "region",
+    "region_name",
+    "category",
+    "category_name",
+    "traded",
+    "employment_start",
+    "employment",
+    "absolute_change",
+    "growth_rate",
+    "cagr",
+    "lq",
+    "focus",
+    "size_star",
+    "specialisation_star",
+    "focus_star",
+    "stars",
+    "reference_growth_rate",
+]
+
+
+def _require_present(column: pd.Series, wanted: list, *, what: str, where: str) -> None:
+    """Raise if one of ``wanted`` is not among the values of ``column`` (a typo, usually)."""
+    available = pd.unique(column.dropna())
+    missing = [value for value in wanted if value not in set(available)]
+    if missing:
+        shown = ", ".join(repr(str(v)) for v in sorted(available)[:12])
+        more = ", ..." if len(available) > 12 else ""
+        raise CourseInputError(
+            f"{where}: {what} {missing[0]!r} is not in the table. "
+            f"Available: {shown}{more}. Check the spelling (codes like 'LV008')."
+        )
+
+
+# --------------------------------------------------------------------------------------
+# The explorer
+# --------------------------------------------------------------------------------------
+
+
+def region_explorer(
+    employment: pd.DataFrame,
+    categories: pd.DataFrame,
+    *,
+    region: str = "LV008",
+    years: tuple[int, int] = (2013, 2023),
+):
+    """An explorer of one region's cluster portfolio: pick a region, years and categories.
+
+    Returns an ``ipywidgets.VBox`` with a region ``Dropdown``, a year ``IntRangeSlider``, a
+    ``SelectMultiple`` of cluster categories (all traded ones at first) and an ``Output``
+    showing the portfolio chart (LQ in the end year against employment growth, bubble =
+    employment in the end year, vertical line = growth of the whole reference area) and a
+    small table. Every change recomputes :func:`region_profile` and redraws
+    :func:`course.plots.portfolio_chart`; a problem (e.g. the same start and end year) is
+    shown as a message instead of an error.
+    """
+    import ipywidgets as widgets
+
+    where = "region_explorer"
+    require_columns(employment, _EMPLOYMENT_COLUMNS, where=where)
+    require_columns(categories, ["industry", "category"], where=f"{where} (categories table)")
+    _require_present(employment["region"], [region], what="region", where=where)
+
+    available_years = sorted(pd.unique(employment["year"].dropna()).tolist())
+    first, last = int(available_years[0]), int(available_years[-1])
+    start, end = (min(max(int(y), first), last) for y in years)
+    choose_region = widgets.Dropdown(
+        options=_region_options(employment), value=region, description="Region"
+    )
+    choose_years = widgets.IntRangeSlider(
+        value=(start, end),
+        min=first,
+        max=last,
+        step=1,
+        description="Years",
+        continuous_update=False,  # redraw when the handle is released, not while dragging
+    )
+    options, traded = _category_options(categories)
+    choose_categories = widgets.SelectMultiple(
+        options=options,
+        value=traded,
+        rows=min(12, len(options)),
+        description="Categories",
+    )
+    output = widgets.Output()
+
+    def redraw(_change=None) -> None:
+        output.outputs = _render(
+            employment,
+            categories,
+            region=choose_region.value,
+            region_label=choose_region.label,
+            years=choose_years.value,
+            selected=choose_categories.value,
+        )
+
+    for control in (choose_region, choose_years, choose_categories):
+        control.observe(redraw, names="value")
+    redraw()
+    return widgets.VBox([choose_region, choose_years, choose_categories, output])
+
+
+def _region_options(employment: pd.DataFrame) -> list[tuple[str, str]]:
+    """Dropdown entries ("Vidzeme (LV008)", "LV008"), in the order of the table."""
+    regions = employment.drop_duplicates("region")
+    codes = regions["region"].astype(str)
+    names = regions["region_name"].astype(str) if "region_name" in regions else codes
+    return [(f"{name} ({code})", code) for name, code in zip(names, codes, strict=True)]
+
+
+def _category_options(categories: pd.DataFrame) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    """(label, id) entries of every category, and the ids of the traded ones (the default)."""
+    table = categories.drop_duplicates("category")
+    ids = table["category"].astype(str)
+    names = table["category_name"].astype(str) if "category_name" in table else ids
+    options = list(zip(names, ids, strict=True))
+    if "traded" in table:
+        traded = tuple(ids[table["traded"].fillna(False).astype(bool)])
+    else:
+        traded = tuple(ids)
+    return options, traded
+
+
+def _render(employment, categories, *, region, region_label, years, selected) -> tuple:
+    """The Output widget's content: chart and table, or a message that says what to change."""
+    start, end = years
+    if not selected:
+        return (_text("Select at least one cluster category (Ctrl/Cmd + click)."),)
+    try:
+        profile = region_profile(employment, categories, region, start, end, selected)
+    except CourseInputError as problem:
+        return (_text(str(problem)),)
+    return (_chart(profile, region_label, start, end), _table(profile))
+
+
+def _chart(profile: pd.DataFrame, region_label: str, start: int, end: int) -> dict:
+    # A Figure outside pyplot, rendered to PNG: it shows the same in JupyterLab, Voila and
+    # tests, needs no interactive backend and leaves no open pyplot figures behind.
+    with mpl.rc_context(plots.theme_rc()):
+        figure = Figure(figsize=(10, 6.5), layout="constrained")
+        axes = figure.add_subplot()
+    label = "category_name" if "category_name" in profile else "category"
+    plots.portfolio_chart(
+        profile,
+        label=label,
+        ax=axes,
+        x_reference=profile["reference_growth_rate"].iloc[0] if len(profile) else 0.0,
+        title=f"{region_label}: cluster portfolio {start}-{end}",
+        xlabel=f"Employment growth {start}-{end} (%; dashed line: all regions)",
+        ylabel=f"Location quotient {end} (ratio; 1 = average)",
+        size_label=f"Employment {end} (persons)",
+    )
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=90)
+    png = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return _display({"image/png": png, "text/plain": f"<portfolio chart of {region_label}>"})
+
+
+def _table(profile: pd.DataFrame) -> dict:
+    label = "category_name" if "category_name" in profile else "category"
+    shown = pd.DataFrame(
+        {
+            "Category": profile[label],
+            "Employment": profile["employment"].map("{:,.0f}".format),
+            "LQ": profile["lq"].map("{:.2f}".format),
+            "Growth": profile["growth_rate"].map(_percent),
+            "Stars": profile["stars"].map(plots.star_marks),
+        }
+    )
+    return _display({"text/html": shown.to_html(index=False), "text/plain": shown.to_string()})
+
+
+def _percent(rate: float) -> str:
+    return "n/a" if not np.isfinite(rate) else f"{rate:+.1%}"
+
+
+def _text(message: str) -> dict:
+    return _display({"text/plain": message})
+
+
+def _display(data: dict) -> dict:
+    return {"output_type": "display_data", "data": data, "metadata": {}}
