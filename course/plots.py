@@ -92,9 +92,17 @@ def use_theme() -> list[tuple[float, float, float]]:
 @contextmanager
 def _themed() -> Iterator[None]:
     # The course charts look the same whether or not the learner called use_theme(),
-    # without changing the learner's own settings.
-    with mpl.rc_context(theme_rc()):
+    # without changing the learner's own settings. Only the theme's own settings are put
+    # back afterwards: matplotlib.rc_context would restore *every* setting, including
+    # interactive mode, which Jupyter's inline backend switches on when the first chart of
+    # a session loads it; restoring it would stop Jupyter showing every later chart.
+    theme = theme_rc()
+    before = {key: mpl.rcParams[key] for key in theme}
+    mpl.rcParams.update(theme)
+    try:
         yield
+    finally:
+        mpl.rcParams.update(before)
 
 
 def _palette() -> list:
