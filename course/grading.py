@@ -13,9 +13,13 @@ grading without execution (``--no-execute``) would give a blank notebook full ma
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pandas as pd
+from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 
 from course.checks import CourseInputError
 
@@ -23,6 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 __all__ = [
     "GradingError",
+    "ShortTracebacks",
+    "as_numbers",
+    "score_numbers",
+    "score_set",
     "load_config",
     "nbgrader_api",
     "generate_exercises",
@@ -33,6 +41,23 @@ __all__ = [
 
 class GradingError(CourseInputError):
     """nbgrader could not do what was asked; the message carries nbgrader's own log."""
+
+
+class ShortTracebacks(Preprocessor):
+    """Feedback preprocessor: keep only the last line of each error (``AssertionError: ...``).
+
+    A full traceback quotes the lines around the failing one, which can show hidden tests to a
+    student; the last line is also what a non-programmer can act on. Used in
+    ``nbgrader_config.py`` for ``GenerateFeedback``.
+    """
+
+    enabled = Bool(True)  # nbconvert preprocessors are off unless enabled
+
+    def preprocess_cell(self, cell, resources, index):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                output["traceback"] = [f"{output['ename']}: {output['evalue']}"]
+        return cell, resources
 
 
 def load_config(root: Path = ROOT, **overrides):
@@ -56,8 +81,17 @@ def nbgrader_api(root: Path = ROOT, config=None):
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
+    _environment_commands_on_path()
     config = config or load_config(root)
     return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def _environment_commands_on_path() -> None:
+    # nbgrader runs the `alembic` command to create a new gradebook. When the course's
+    # environment is not activated (make, CI, an IDE) that command is not on PATH: add it.
+    scripts = str(Path(sys.executable).parent)
+    if scripts not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = scripts + os.pathsep + os.environ.get("PATH", "")
 
 
 def _checked(result: dict, what: str) -> dict:
@@ -110,11 +144,20 @@ def autograde(assignment: str, students: list[str], *, root: Path = ROOT) -> pd.
     return pd.DataFrame(rows)
 
 
+def _given_score(grade) -> float | None:
+    # a manual grade overrides the autograder's; neither means "not graded", not 0
+    if grade.manual_score is not None:
+        return grade.manual_score
+    return grade.auto_score
+
+
 def scores(assignment: str, *, root: Path = ROOT) -> pd.DataFrame:
     """Scores per student and graded cell from the gradebook, after :func:`autograde`.
 
     Columns: ``student``, ``grade_id``, ``score``, ``max_score``, ``auto`` (True for autograded
-    tests, False for answers graded by hand), ``needs_manual_grade``.
+    tests, False for answers graded by hand), ``needs_manual_grade``. A cell nobody has graded
+    yet (a written answer, or a submission nbgrader could not even read) has no score (NaN), not
+    the 0 that nbgrader's ``Grade.score`` reports for it.
     """
     from nbgrader.api import Gradebook
 
@@ -129,10 +172,62 @@ def scores(assignment: str, *, root: Path = ROOT) -> pd.DataFrame:
                             "student": submission.student_id,
                             "notebook": notebook.name,
                             "grade_id": grade.name,
-                            "score": grade.score,
+                            "score": _given_score(grade),
                             "max_score": grade.max_score,
                             "auto": grade.cell_type == "code",
                             "needs_manual_grade": grade.needs_manual_grade,
                         }
                     )
     return pd.DataFrame(rows)
+
+
+# --- partial credit in test cells ------------------------------------------------------------
+# nbgrader gives a test cell min(value, points) when its last expression is a number. These
+# helpers compute that number, so every assignment scores partial answers the same way.
+
+
+def as_numbers(answer, names) -> dict:
+    """A learner's answer as {name: float}: from a dict, a Series or a one-row DataFrame.
+
+    >>> as_numbers({"national_share": 1, "industry_mix": 2.5}, ["industry_mix"])
+    {'industry_mix': 2.5}
+    """
+    if isinstance(answer, pd.DataFrame):
+        if len(answer) != 1:
+            raise GradingError(f"Expected one row, got a table with {len(answer)} rows.")
+        answer = answer.iloc[0]
+    missing = [name for name in names if name not in answer]
+    if missing:
+        raise GradingError(f"The answer has no {missing}: give a dict or a row with {list(names)}.")
+    return {name: float(answer[name]) for name in names}
+
+
+def score_numbers(answer, expected: dict, *, points_each: float = 1.0, rtol: float = 1e-3) -> float:
+    """Points for each number of ``answer`` within ``rtol`` (relative) of ``expected``.
+
+    >>> score_numbers({"a": 100.05, "b": 7}, {"a": 100.0, "b": 8.0})
+    1.0
+    """
+    import numpy as np
+
+    given = as_numbers(answer, list(expected))
+    right = [bool(np.isclose(given[k], v, rtol=rtol, atol=0)) for k, v in expected.items()]
+    return points_each * sum(right)
+
+
+def score_set(answer, expected, *, points: float) -> float:
+    """Partial credit for a set answer: ``points * max(0, (right - wrong) / len(expected))``.
+
+    A wrong extra item cancels a right one, so listing everything scores nothing.
+
+    >>> score_set(["food", "wood"], {"food", "wood"}, points=2)
+    2.0
+    >>> score_set(["food", "textiles"], {"food", "wood"}, points=2)
+    0.0
+    >>> score_set(["food"], {"food", "wood"}, points=2)
+    1.0
+    """
+    given = {answer} if isinstance(answer, str) else set(answer)
+    expected = set(expected)
+    right, wrong = len(given & expected), len(given - expected)
+    return points * max(0.0, (right - wrong) / len(expected))

@@ -1,0 +1,194 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (cluster course)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "6ed7f40c7646c57e428bb88b6132f999", "grade": false, "grade_id": "ps01_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# # Assignment ps01: cluster economics
+#
+# *About 75 minutes. 20 points: 12 checked automatically, 8 for two short written answers.*
+#
+# You advise the regional development agency of **Latgale** (`LV005`), in eastern Latvia, and
+# colleagues in Tallinn and southern Sweden. Use the course library as in module 1: every task needs
+# one to three lines of code.
+#
+# **How it works**
+# - Replace `raise NotImplementedError()` in each answer cell with your code; keep the variable names.
+# - Run the check cell below each answer: no error means the *visible* checks pass. Your instructor
+#   runs more (hidden) checks, some of which give partial credit.
+# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, then **Validate**.
+# - The data are the course's synthetic data (module 0); the reference area is all regions in the
+#   table unless a task says otherwise; "2023" means the year 2023 of `regional_employment`.
+#
+# | Task | What | Points |
+# |---|---|---|
+# | 1 | Location quotients of food in Vidzeme, two reference areas | 2 |
+# | 2 | European star rating in Latgale | 2 |
+# | 3 | Shift-share of IT in Põhja-Eesti | 3 |
+# | 4 | US "strong clusters" in Sydsverige | 2 |
+# | 5 | Growth rate of the IT cluster in Rīga | 2 |
+# | 6 | The most specialised region | 1 |
+# | 7 | Written: read Latgale's cluster portfolio | 4 |
+# | 8 | Written: recommend a priority | 4 |
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "4c39729b1bf9d19e405560d5781f8ea7", "grade": false, "grade_id": "ps01_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+from course import data, economics, plots
+
+employment = data.load("regional_employment")
+categories = data.load("cluster_categories")
+by_category = economics.aggregate_to_categories(employment, categories)
+in_2023 = employment[employment["year"] == 2023]
+categories_2023 = by_category[by_category["year"] == 2023]
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "acc8cac66ed9323c5ded1f367fe5d707", "grade": false, "grade_id": "ps01_lq_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 1 (2 points): location quotients and the reference area
+#
+# Compute the location quotient of food products (`C10`) in Vidzeme (`LV008`) in 2023
+# (a) with all regions of the table as the reference area, as `lq_vidzeme_food`, and
+# (b) with Latvia as the reference area, as `lq_vidzeme_food_latvia`. Both are plain numbers.
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "2443189769684af0ab0387f6891e6fc9", "grade": false, "grade_id": "ps01_lq_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+print(lq_vidzeme_food, lq_vidzeme_food_latvia)
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "d22593fcd9484f3a9410a76d290d5442", "grade": true, "grade_id": "ps01_lq_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from numbers import Real
+
+assert isinstance(lq_vidzeme_food, Real), "lq_vidzeme_food should be one number, e.g. 2.5"
+assert isinstance(lq_vidzeme_food_latvia, Real), "lq_vidzeme_food_latvia should be one number"
+assert lq_vidzeme_food > 1, "Vidzeme is specialised in food: its LQ is above 1"
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "d4dfd670c1edeb27ce60c27e407599ec", "grade": false, "grade_id": "ps01_stars_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 2 (2 points): stars for Latgale
+#
+# With the European Cluster Observatory method (`economics.star_rating`, default thresholds) on the
+# cluster categories of 2023 (`categories_2023`, all regions), in which categories does Latgale
+# (`LV005`) earn **at least two stars**? Give a list of category ids (the `category` column), as
+# `latgale_two_star_categories`. A wrong extra category costs as much as a right one earns.
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "0018da3cb15c0f1d37cd0970fa457a35", "grade": false, "grade_id": "ps01_stars_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+latgale_two_star_categories
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "796911e4136b0f58722e0859e1046451", "grade": true, "grade_id": "ps01_stars_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+assert not isinstance(latgale_two_star_categories, str), "give a list, e.g. ['textiles']"
+assert set(latgale_two_star_categories) <= set(categories["category"]), "use category ids"
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "c0fb5475c2ae9730f6a29e36eceba8b7", "grade": false, "grade_id": "ps01_shift_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 3 (3 points): where did Tallinn's IT jobs come from?
+#
+# Decompose the change in employment in computer programming (`J62`) in Põhja-Eesti (`EE001`)
+# between 2013 and 2023 with classical shift-share (reference: all regions). Give a dict (or the
+# one-row result) with the keys `national_share`, `industry_mix` and `regional_shift`, as
+# `tallinn_it_shift`. One point per component.
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "38fd505446e3e105262a45d2b073683d", "grade": false, "grade_id": "ps01_shift_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+tallinn_it_shift
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "105293ea62231a5de7f78e738457f142", "grade": true, "grade_id": "ps01_shift_test", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
+from course import grading
+
+_parts = grading.as_numbers(tallinn_it_shift, ["national_share", "industry_mix", "regional_shift"])
+assert abs(sum(_parts.values()) - 9246) < 1, "the three parts must add up to the total change"
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "c37e0b6b2189de371e28b4a16cf3c837", "grade": false, "grade_id": "ps01_strong_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 4 (2 points): strong clusters in Sydsverige
+#
+# Apply the US Cluster Mapping rule (`economics.cluster_strength`) to the **traded** cluster
+# categories of 2023 (all regions). Which categories are *strong* in Sydsverige (`SE22`)? Give a
+# list of category ids as `sydsverige_strong_clusters`.
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "e0567ad248837cbec205a436bc1b1de1", "grade": false, "grade_id": "ps01_strong_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+sydsverige_strong_clusters
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "f40ad53462069148c47b96d9145eaea1", "grade": true, "grade_id": "ps01_strong_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+assert not isinstance(sydsverige_strong_clusters, str), "give a list, e.g. ['energy']"
+assert "energy" in sydsverige_strong_clusters, "southern Sweden's energy cluster should be there"
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "72b2d277f590749156d77b8749da6df2", "grade": false, "grade_id": "ps01_growth_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 5 (2 points): how fast did Rīga's IT cluster grow?
+#
+# Give the compound annual growth rate (CAGR) of employment in the cluster category
+# `it_electronics` in Rīga (`LV006`) from 2013 to 2023 as a fraction (0.05 means 5 % a year), as
+# `riga_it_cagr`.
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "2238271588a98c88e5ce1e231035eeae", "grade": false, "grade_id": "ps01_growth_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+riga_it_cagr
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e1846dec506e8ee125bc3dfec5df4202", "grade": true, "grade_id": "ps01_growth_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from numbers import Real
+
+assert isinstance(riga_it_cagr, Real), "riga_it_cagr should be one number"
+assert -1 < riga_it_cagr < 1, "give a fraction: 0.05 for 5 % a year, not 5"
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "2ba2c4e7e9371475964bc0d5fced3a36", "grade": false, "grade_id": "ps01_krugman_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 6 (1 point): the most specialised region
+#
+# Which region's economy differs most from the rest of the Baltic Sea Region in 2023? Use the
+# Krugman specialisation index on NACE divisions with the *rest of the area* as the reference, and
+# give the region's NUTS code as `most_specialised_region` (a string such as `"LV008"`).
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "bfbe0a17dd57f6aedbf1712b558a54c0", "grade": false, "grade_id": "ps01_krugman_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+most_specialised_region
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "3efa669e7316d8dc30332ac7cd860a00", "grade": true, "grade_id": "ps01_krugman_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+assert isinstance(most_specialised_region, str), "give the NUTS code as text, e.g. 'LV008'"
+assert most_specialised_region in set(employment["region"]), "that is not a region of the table"
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "c8380d4da497c255cd344120f7f1d30c", "grade": false, "grade_id": "ps01_portfolio_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## The written tasks
+#
+# The chart below is Latgale's cluster portfolio: traded cluster categories with at least 500 jobs
+# in 2023, their location quotient in 2023 against their employment growth 2013-2023. Answer in
+# plain language, as you would to the agency's board: a short paragraph each (80-150 words).
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "d4fe9c0f5b3085a7dea99be3cd544381", "grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
+stars_2023 = economics.star_rating(categories_2023)
+growth_2013_2023 = economics.growth(by_category, start=2013, end=2023, keys=("region", "category"))
+portfolio = stars_2023.merge(growth_2013_2023, on=["region", "category"])
+latgale = portfolio[
+    (portfolio["region"] == "LV005") & portfolio["traded"] & (portfolio["employment"] >= 500)
+]
+plots.portfolio_chart(latgale, title="Cluster portfolio of Latgale, 2013-2023")
+latgale[["category_name", "employment", "lq", "growth_rate", "stars"]].round(2)
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "7d87f1a008ed1ca693dfb90c4099463d", "grade": false, "grade_id": "ps01_portfolio_task", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": true}
+# ## Task 7 (written, 4 points): read the portfolio
+#
+# Which of Latgale's clusters are *strong and growing*, which are *strong but declining*, and what
+# does the chart **not** tell you? Write your answer in the cell below this one.
+#
+
+# %% [markdown]
+# *Write your answer to task 7 here (double-click to edit).*
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "15b99404d73d6591bc56bcb00668c6c7", "grade": false, "grade_id": "ps01_priority_task", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": true}
+# ## Task 8 (written, 4 points): recommend a priority
+#
+# The agency can support one cluster initiative in Latgale for the next five years. Which cluster
+# should it prioritise, and why? Use **at least two different measures** from this assignment or the
+# lesson (LQ, stars, shift-share, US rule, growth) and name one risk of your choice. Write your answer
+# in the cell below this one.
+#
+
+# %% [markdown]
+# *Write your answer to task 8 here (double-click to edit).*
