@@ -130,6 +130,15 @@ def graded_cohort(course):
     cells["ps01_growth_answer"].source = "while True:\n    pass"
     _submit(course, "loops", loops)
 
+    deleted = nbformat.read(course / "exercises" / PS01 / "ps01.ipynb", as_version=4)
+    _grade_cells(deleted)["ps01_lq_answer"].source = _answer(solution, "ps01_lq_answer")
+    deleted.cells = [
+        cell
+        for cell in deleted.cells
+        if cell.metadata.get("nbgrader", {}).get("grade_id") != "ps01_lq_test"
+    ]
+    _submit(course, "deleted", deleted)
+
     broken = course / "submitted" / "broken" / PS01
     broken.mkdir(parents=True)
     (broken / "ps01.ipynb").write_text('{"cells": [', encoding="utf-8")
@@ -141,7 +150,7 @@ def graded_cohort(course):
     api = grading.nbgrader_api(course, config=config)
     runs = {
         student: api.autograde(PS01, student)
-        for student in ("solution", "blank", "half", "loops", "broken")
+        for student in ("solution", "blank", "half", "loops", "deleted", "broken")
     }
     return runs, grading.scores(PS01, root=course)
 
@@ -184,6 +193,12 @@ def test_a_submission_that_loops_forever_is_interrupted_not_hung(graded_cohort):
     auto = _auto_scores(scores, "loops")
     assert auto["ps01_lq_test"] == 2
     assert auto["ps01_growth_test"] == 0
+
+
+def test_a_deleted_test_cell_is_restored_and_run(graded_cohort):
+    runs, scores = graded_cohort
+    assert runs["deleted"]["success"]
+    assert _auto_scores(scores, "deleted")["ps01_lq_test"] == 2
 
 
 def test_written_tasks_wait_for_the_instructor(graded_cohort):

@@ -29,7 +29,9 @@ def _pyproject_requirements() -> dict[str, str]:
 def _conda_requirements() -> dict[str, str]:
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
-    pinned = dict(_normalise(d) for d in conda)
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    from_pip = [d for d in pip_section if not d.startswith("-")]  # not the course itself
+    pinned = dict(_normalise(d) for d in conda + from_pip)
     pinned.pop("pip")
     pinned.pop("python")
     return pinned
