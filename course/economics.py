@@ -11,8 +11,10 @@ Conventions shared by every function (read once, they hold everywhere):
   each row keep the rows in their order; functions that summarise (one row per region, per
   pair, per cell) list the groups in the order they first appear in the input.
 - **Reference area = all regions in the table** (within each ``by`` group, e.g. each year).
-  Filter the table first if the reference should be smaller (one country) and never mix
-  NUTS levels: a NUTS 2 region and its NUTS 3 parts in one table would be counted twice.
+  Filter the table first if the reference should be smaller (one country), and never put a
+  region in a table together with its own parts: a NUTS 2 region and its NUTS 3 parts would
+  be counted twice. (The course table mixes levels by country, NUTS 3 in the Baltic states
+  and NUTS 2 in the Nordic ones, but its regions do not overlap: that is fine.)
 - **Several years.** If the table has a ``year`` column with more than one value, pass
   ``by="year"`` (one result per year) or filter one year; otherwise the functions refuse.
 - **Missing values.** A NaN value is left out of every total and its own result is NaN.
