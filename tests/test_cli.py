@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -53,6 +54,12 @@ def test_course_lab_serves_jupyterlab_with_the_start_page():
         status, body = _get(f"{base}/api/contents/modules/00-start?token={token}")
         assert status == 200
         assert b'"00-start.ipynb"' in body
+        # the course's JupyterLab defaults (jupyter/overrides.json) are in force: no news pop-up
+        notification = "@jupyterlab/apputils-extension:notification"
+        status, body = _get(f"{base}/lab/api/settings/{notification}?token={token}")
+        defaults = json.loads(body)["schema"]["properties"]
+        assert defaults["fetchNews"]["default"] == "false"
+        assert defaults["checkForUpdates"]["default"] is False
     finally:
         server.terminate()
         server.wait(timeout=30)
