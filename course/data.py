@@ -51,7 +51,11 @@ class DatasetError(CourseInputError):
 
 
 def datasets_dir() -> Path:
-    """The folder with the course data: ``datasets/`` in the course, or ``$COURSE_DATA_DIR``."""
+    """The folder with the course data: ``datasets/`` in the course, or ``$COURSE_DATA_DIR``.
+
+    >>> (datasets_dir() / "datapackage.json").exists()
+    True
+    """
     override = os.environ.get("COURSE_DATA_DIR")
     return Path(override) if override else Path(__file__).resolve().parent.parent / "datasets"
 

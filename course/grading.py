@@ -49,6 +49,11 @@ class ShortTracebacks(Preprocessor):
     A full traceback quotes the lines around the failing one, which can show hidden tests to a
     student; the last line is also what a non-programmer can act on. Used in
     ``nbgrader_config.py`` for ``GenerateFeedback``.
+
+    >>> cell = {"outputs": [{"output_type": "error", "ename": "AssertionError",
+    ...                      "evalue": "give a list", "traceback": ["---", "line 3", "..."]}]}
+    >>> ShortTracebacks().preprocess_cell(cell, {}, 0)[0]["outputs"][0]["traceback"]
+    ['AssertionError: give a list']
     """
 
     enabled = Bool(True)  # nbconvert preprocessors are off unless enabled
@@ -65,6 +70,9 @@ def load_config(root: Path = ROOT, **overrides):
 
     ``root`` may be a copy of the course (tests grade in a temporary copy); ``overrides`` set
     ``CourseDirectory`` options such as ``db_url``.
+
+    >>> load_config().Execute.timeout  # seconds before a cell is interrupted
+    120
     """
     from traitlets.config.loader import PyFileConfigLoader
 
@@ -77,7 +85,11 @@ def load_config(root: Path = ROOT, **overrides):
 
 
 def nbgrader_api(root: Path = ROOT, config=None):
-    """nbgrader's high-level API (``NbGraderAPI``) on the course root ``root``."""
+    """nbgrader's high-level API (``NbGraderAPI``) on the course root ``root``.
+
+    >>> nbgrader_api().coursedir.release_directory
+    'exercises'
+    """
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
@@ -108,6 +120,11 @@ def generate_exercises(assignment: str, *, root: Path = ROOT) -> list[Path]:
     Runs nbgrader's ``generate_assignment`` (solutions, hidden tests and mark schemes removed,
     checksums recorded) and writes each notebook's jupytext text form (``*.pct.py``) beside it, so
     that reviewers can read the student version as a diff. Returns the student notebooks.
+
+    Example (what ``course exercises ps01-cluster-economics`` runs)::
+
+        generate_exercises("ps01-cluster-economics")
+        # [PosixPath('.../exercises/ps01-cluster-economics/ps01.ipynb')]
     """
     import jupytext
 
@@ -129,6 +146,12 @@ def autograde(assignment: str, students: list[str], *, root: Path = ROOT) -> pd.
     Every notebook is executed (a cell that runs longer than ``Execute.timeout`` is interrupted, so
     a submission that loops forever cannot stall the cohort). Returns one row per student with
     ``success`` and nbgrader's log, so that one broken submission never stops the others.
+
+    Example, with ``submitted/anna/ps01-cluster-economics/ps01.ipynb`` in place::
+
+        autograde("ps01-cluster-economics", ["anna", "janis"])
+        #   student  success  log
+        # 0    anna     True  [INFO] ...
     """
     api = nbgrader_api(root)
     rows = []
@@ -158,6 +181,10 @@ def scores(assignment: str, *, root: Path = ROOT) -> pd.DataFrame:
     tests, False for answers graded by hand), ``needs_manual_grade``. A cell nobody has graded
     yet (a written answer, or a submission nbgrader could not even read) has no score (NaN), not
     the 0 that nbgrader's ``Grade.score`` reports for it.
+
+    Example, after :func:`autograde`: the total per student::
+
+        scores("ps01-cluster-economics").groupby("student")["score"].sum()
     """
     from nbgrader.api import Gradebook
 

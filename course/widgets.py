@@ -152,6 +152,13 @@ def region_explorer(
     small table. Every change recomputes :func:`region_profile` and redraws
     :func:`course.plots.portfolio_chart`; a problem (e.g. the same start and end year) is
     shown as a message instead of an error.
+
+    >>> from course import data
+    >>> explorer = region_explorer(data.load("regional_employment"),
+    ...                            data.load("cluster_categories"), region="SE22")
+    >>> region_box = explorer.children[0]
+    >>> region_box.value, region_box.label
+    ('SE22', 'Sydsverige (SE22)')
     """
     import ipywidgets as widgets
 
