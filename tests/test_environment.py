@@ -80,19 +80,23 @@ def test_course_kernel_is_registered_in_the_environment():
     assert spec["spec"]["argv"][0].startswith(sys.prefix)
 
 
-def test_import_course_is_light_and_fast():
-    probe = (
-        "import sys, time; t = time.perf_counter(); import course; "
-        "from course import data, economics, checks; "
-        "print(time.perf_counter() - t); "
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+def _probe(code: str) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_import_course_is_fast():
+    timing = "import time; t = time.perf_counter(); import course; print(time.perf_counter() - t)"
     # best of three: the first import after installation also compiles bytecode
-    runs = [
-        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-        for _ in range(3)
-    ]
-    seconds = min(float(r.stdout.split()[0]) for r in runs)
-    heavy_loaded = runs[0].stdout.split("\n")[1]
-    assert heavy_loaded == "", f"import course loaded {heavy_loaded}"
+    seconds = min(float(_probe(timing)) for _ in range(3))
     assert seconds < 1.0, f"import course took {seconds:.2f} s"
+
+
+def test_course_and_its_core_modules_do_not_import_heavy_libraries():
+    # data, economics and checks are what every lesson imports first: they must stay light
+    loaded = _probe(
+        "import sys; import course; from course import data, economics, checks, readers; "
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    ).strip()
+    assert loaded == "", f"importing the course's core loaded {loaded}"
