@@ -32,11 +32,3 @@ def run_notebook(path: Path, out_dir: Path, parameters: dict | None = None, time
         execution_timeout=timeout,
         progress_bar=False,
     )
-
-
-@pytest.fixture
-def notebook_runner(tmp_path):
-    def runner(path: Path, parameters: dict | None = None):
-        return run_notebook(path, tmp_path, parameters)
-
-    return runner
