@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository root and a notebook runner.
+"""Shared test helpers: the repository root and a notebook runner.
 
 Notebooks are executed with papermill from this one pytest process (importing papermill and
 starting a process per notebook would cost seconds each).
@@ -8,14 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="session")
-def root() -> Path:
-    return ROOT
 
 
 def run_notebook(path: Path, out_dir: Path, parameters: dict | None = None, timeout: int = 300):
