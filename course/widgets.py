@@ -47,9 +47,9 @@ def region_profile(
        course's cluster categories;
     2. ``economics.growth`` between ``start`` and ``end`` gives ``employment_start``,
        ``absolute_change``, ``growth_rate = (x1 - x0) / x0`` and ``cagr``;
-    3. in the end year, ``economics.location_quotient`` and ``economics.star_rating`` give
-       ``lq = (e[c,r]/e[r]) / (E[c]/E)``, ``focus``, the three star flags and ``stars``
-       (European Cluster Observatory 2007-2011 method);
+    3. in the end year, ``economics.star_rating`` gives ``lq = (e[c,r]/e[r]) / (E[c]/E)``,
+       ``focus``, the three star flags and ``stars`` (European Cluster Observatory 2007-2011
+       method);
     4. ``reference_growth_rate`` is the growth of total employment (all categories) in the
        reference area, i.e. all regions of the table: the portfolio chart's vertical line.
 
@@ -77,9 +77,7 @@ def region_profile(
 
     change = economics.growth(by_category, start=start, end=end, keys=("region", "category"))
     in_end_year = by_category[by_category["year"] == end]
-    rated = in_end_year.pipe(economics.location_quotient, industry="category").pipe(
-        economics.star_rating
-    )
+    rated = economics.star_rating(in_end_year)  # adds lq and focus with the stars
     profile = rated[rated["region"] == region].merge(
         change.drop(columns="employment_end"), on=["region", "category"], how="left"
     )
