@@ -78,9 +78,7 @@ def _exercises(args: argparse.Namespace) -> int:
     """Regenerate the student versions in exercises/ from solutions/ (nbgrader)."""
     from course import grading
 
-    assignments = args.assignment or sorted(
-        p.name for p in (ROOT / "solutions").iterdir() if p.is_dir()
-    )
+    assignments = args.assignment or grading.assignments()
     for assignment in assignments:
         for notebook in grading.generate_exercises(assignment):
             print(f"wrote {notebook.relative_to(ROOT)} (and its .pct.py text form)")

@@ -31,6 +31,7 @@ __all__ = [
     "as_numbers",
     "score_numbers",
     "score_set",
+    "assignments",
     "load_config",
     "nbgrader_api",
     "generate_exercises",
@@ -114,6 +115,15 @@ def _checked(result: dict, what: str) -> dict:
     return result
 
 
+def assignments(root: Path = ROOT) -> list[str]:
+    """The assignments of the course: the folders in ``solutions/``.
+
+    >>> "ps01-cluster-economics" in assignments()
+    True
+    """
+    return sorted(p.name for p in (Path(root) / "solutions").iterdir() if p.is_dir())
+
+
 def generate_exercises(assignment: str, *, root: Path = ROOT) -> list[Path]:
     """Generate the student version of ``assignment`` in ``exercises/``, with its text form.
 
@@ -130,8 +140,9 @@ def generate_exercises(assignment: str, *, root: Path = ROOT) -> list[Path]:
 
     source = Path(root) / "solutions" / assignment
     if not source.is_dir():
-        available = sorted(p.name for p in (Path(root) / "solutions").iterdir() if p.is_dir())
-        raise GradingError(f"No assignment {assignment!r} in solutions/. There are: {available}.")
+        raise GradingError(
+            f"No assignment {assignment!r} in solutions/. There are: {assignments(root)}."
+        )
     _checked(nbgrader_api(root).generate_assignment(assignment), f"generate {assignment}")
     notebooks = sorted((Path(root) / "exercises" / assignment).glob("*.ipynb"))
     for notebook in notebooks:

@@ -19,7 +19,7 @@ import pytest
 from course import grading
 from tests.conftest import ROOT
 
-ASSIGNMENTS = sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
+ASSIGNMENTS = grading.assignments()
 pytestmark = pytest.mark.slow
 
 
