@@ -40,8 +40,8 @@
 # | 7 | Written: read Latgale's cluster portfolio | 4 |
 # | 8 | Written: recommend a priority | 4 |
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "4c39729b1bf9d19e405560d5781f8ea7", "grade": false, "grade_id": "ps01_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-from course import data, economics, plots
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "ef064b10d99e4489f6c53151c908af68", "grade": false, "grade_id": "ps01_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+from course import data, economics, plots, widgets
 
 employment = data.load("regional_employment")
 categories = data.load("cluster_categories")
@@ -161,13 +161,9 @@ assert most_specialised_region in set(employment["region"]), "that is not a regi
 # in 2023, their location quotient in 2023 against their employment growth 2013-2023. Answer in
 # plain language, as you would to the agency's board: a short paragraph each (80-150 words).
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "d4fe9c0f5b3085a7dea99be3cd544381", "grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
-stars_2023 = economics.star_rating(categories_2023)
-growth_2013_2023 = economics.growth(by_category, start=2013, end=2023, keys=("region", "category"))
-portfolio = stars_2023.merge(growth_2013_2023, on=["region", "category"])
-latgale = portfolio[
-    (portfolio["region"] == "LV005") & portfolio["traded"] & (portfolio["employment"] >= 500)
-]
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "cdbfc2299bdeb6d86e8cdc055c6a9be6", "grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
+profile = widgets.region_profile(employment, categories, "LV005", start=2013, end=2023)
+latgale = profile[profile["traded"] & (profile["employment"] >= 500)]
 plots.portfolio_chart(latgale, title="Cluster portfolio of Latgale, 2013-2023")
 latgale[["category_name", "employment", "lq", "growth_rate", "stars"]].round(2)
 

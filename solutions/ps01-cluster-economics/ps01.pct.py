@@ -41,7 +41,7 @@
 # | 8 | Written: recommend a priority | 4 |
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-from course import data, economics, plots
+from course import data, economics, plots, widgets
 
 employment = data.load("regional_employment")
 categories = data.load("cluster_categories")
@@ -293,12 +293,8 @@ assert most_specialised_region == max(_distance, key=_distance.get)
 # plain language, as you would to the agency's board: a short paragraph each (80-150 words).
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
-stars_2023 = economics.star_rating(categories_2023)
-growth_2013_2023 = economics.growth(by_category, start=2013, end=2023, keys=("region", "category"))
-portfolio = stars_2023.merge(growth_2013_2023, on=["region", "category"])
-latgale = portfolio[
-    (portfolio["region"] == "LV005") & portfolio["traded"] & (portfolio["employment"] >= 500)
-]
+profile = widgets.region_profile(employment, categories, "LV005", start=2013, end=2023)
+latgale = profile[profile["traded"] & (profile["employment"] >= 500)]
 plots.portfolio_chart(latgale, title="Cluster portfolio of Latgale, 2013-2023")
 latgale[["category_name", "employment", "lq", "growth_rate", "stars"]].round(2)
 
