@@ -17,8 +17,10 @@ against the schema of a course dataset so that the library functions can use it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -60,13 +62,21 @@ def datasets_dir() -> Path:
     return Path(override) if override else Path(__file__).resolve().parent.parent / "datasets"
 
 
-@cache
 def _package(folder: Path) -> dict:
     descriptor = folder / "datapackage.json"
     if not descriptor.exists():
         raise DatasetError(
             f"No datapackage.json in {folder}: the course data are missing. {_FIX_COURSE_FILE}"
         )
+    stamp = descriptor.stat()
+    return _read_descriptor(descriptor, stamp.st_mtime_ns, stamp.st_size)
+
+
+@cache
+def _read_descriptor(descriptor: Path, mtime_ns: int, size: int) -> dict:
+    # Cached per file *version* (time and size of the last change): a datapackage.json rewritten
+    # by `python datasets/generate.py` in a running kernel is read again, so its new sizes and
+    # hashes apply at once instead of refusing the fresh files.
     return json.loads(descriptor.read_text(encoding="utf-8"))
 
 
@@ -129,6 +139,11 @@ def describe(name: str) -> pd.DataFrame:
 def load(name: str, *, validate: bool = True) -> pd.DataFrame:
     """Load a course dataset as a DataFrame, checked against its schema.
 
+    The file must be the one the course ships: its size and SHA-256 are compared with the
+    ``bytes`` and ``hash`` recorded in datapackage.json before it is read, so a file that was cut
+    short or edited raises :class:`DatasetError` (with how to restore it) instead of loading as a
+    silently different table. Windows line ends (CRLF) count as the same file.
+
     Every column gets the type its schema gives (text, integer, number, true/false). With
     ``validate=True`` (the default) the table is checked against the schema's constraints
     (allowed values, minimums, unique keys); a broken file raises :class:`DatasetError` naming
@@ -144,6 +159,7 @@ def load(name: str, *, validate: bool = True) -> pd.DataFrame:
     """
     res = _resource(name)
     path = datasets_dir() / res["path"]
+    _check_unchanged(path, res)
     table = _read_csv(path, res["schema"])
     if validate:
         _check_schema(table, res["schema"], path)
@@ -166,6 +182,79 @@ def validate(df: pd.DataFrame, like: str) -> pd.DataFrame:
     return df
 
 
+def _check_unchanged(path: Path, resource: dict) -> None:
+    """Refuse a course file whose size or hash differs from what datapackage.json records.
+
+    Without this check a CSV cut in half (an interrupted copy or download) loads as a shorter table
+    and every result computed from it is silently wrong. The size is compared first because it
+    costs nothing; the SHA-256 of the largest course file (regional_employment, 3 MB) takes about
+    1.5 ms, against about 25 ms for ``load`` to parse and validate it. A descriptor without
+    ``bytes`` and ``hash`` (a data folder of your own in ``COURSE_DATA_DIR``) is not checked.
+
+    >>> _check_unchanged(datasets_dir() / "nace.csv", _resource("nace"))  # intact: no error
+    """
+    if "bytes" not in resource and "hash" not in resource:
+        return  # nothing recorded to compare with
+    if not path.exists():
+        raise DatasetError(f"The data file {path} is missing. {_FIX_COURSE_FILE}")
+    problem = _difference(resource, path.stat().st_size, lambda kind: _file_digest(path, kind))
+    if problem:
+        content = path.read_bytes()  # read only on a mismatch, to look for Windows line ends
+        if b"\r\n" in content:
+            # git on Windows (core.autocrlf) checks text files out with CRLF line ends: that is
+            # the same course file, so compare its Unix form (LF), from which the hash was made.
+            unix = content.replace(b"\r\n", b"\n")
+            problem = _difference(resource, len(unix), lambda kind: hashlib.new(kind, unix))
+    if problem:
+        raise DatasetError(
+            f"{path.name} is not the course file: {problem}. Restore it with "
+            f"`git checkout datasets/{path.name}`, or regenerate the course data with "
+            "`python datasets/generate.py` (or `make datasets`). To work with a changed copy, "
+            "save it under another name, read it with course.data.read_table(path) and check it "
+            f"with course.data.validate(table, like=...). The file: {path}"
+        )
+
+
+def _difference(resource: dict, size: int, digest: Callable) -> str | None:
+    r"""What differs from the ``bytes`` and ``hash`` recorded in ``resource`` (None: nothing).
+
+    ``size`` is the size of the content and ``digest(algorithm)`` hashes it (a hashlib object);
+    it is called only when the sizes agree, so a file cut short is never read.
+
+    >>> recorded = {"bytes": 4, "hash": "sha256:" + hashlib.sha256(b"a\nb\n").hexdigest()}
+    >>> _difference(recorded, 4, lambda kind: hashlib.new(kind, b"a\nb\n")) is None
+    True
+    >>> _difference(recorded, 2, lambda kind: hashlib.new(kind, b"a\n"))
+    'expected 4 bytes, found 2 (it was cut short)'
+    >>> _difference(recorded, 4, lambda kind: hashlib.new(kind, b"a\nc\n"))
+    'the content changed (its hash differs from the one in datapackage.json)'
+    """
+    expected = resource.get("bytes")
+    if expected is not None and size != expected:
+        hint = "it was cut short" if size < expected else "something was added"
+        return f"expected {expected:,} bytes, found {size:,} ({hint})"
+    recorded = resource.get("hash")
+    if recorded is None:
+        return None
+    # The Data Package spec: a bare hash is MD5, other algorithms are prefixed ("sha256:<hex>").
+    kind, _, value = recorded.rpartition(":")
+    kind = kind.lower() or "md5"
+    if kind not in hashlib.algorithms_available:
+        raise DatasetError(
+            f"datapackage.json records a hash with the unknown algorithm {kind!r}: write it as "
+            '"sha256:<hex>", or remove the hash to skip the check.'
+        )
+    if digest(kind).hexdigest() != value.lower():
+        return "the content changed (its hash differs from the one in datapackage.json)"
+    return None
+
+
+def _file_digest(path: Path, kind: str):
+    # hashlib reads the file in chunks: no 3 MB copy in memory before pandas reads it again
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, kind)
+
+
 def _read_csv(path: Path, schema: dict) -> pd.DataFrame:
     if not path.exists():
         raise DatasetError(f"The data file {path} is missing. {_FIX_COURSE_FILE}")
@@ -177,6 +266,13 @@ def _read_csv(path: Path, schema: dict) -> pd.DataFrame:
         raise DatasetError(f"{path.name} is malformed: {exc}. {_FIX_COURSE_FILE}") from exc
     except pd.errors.EmptyDataError as exc:
         raise DatasetError(f"{path.name} is empty. {_FIX_COURSE_FILE}") from exc
+    if not isinstance(table.index, pd.RangeIndex):
+        # pandas takes the first column as the row index when line 2 has one field more than
+        # the header: every column would be shifted by one
+        raise DatasetError(
+            f"{path.name} is malformed: line 2 has more fields than the header (line 1). "
+            f"{_FIX_COURSE_FILE}"
+        )
     _check_columns(table, schema, path)
     for field in schema["fields"]:
         table[field["name"]] = _typed(table[field["name"]], field, path)

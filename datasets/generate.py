@@ -24,6 +24,7 @@ Run it with ``python datasets/generate.py`` (writes next to this script) or
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 
@@ -1602,8 +1603,14 @@ RESOURCES = {
 }  # fmt: skip
 
 
-def datapackage(descriptions: dict[str, str]) -> dict:
-    """The Frictionless Data Package descriptor (Table Schema v1) of all course datasets."""
+def datapackage(descriptions: dict[str, str], contents: dict[str, bytes]) -> dict:
+    """The Frictionless Data Package descriptor (Table Schema v1) of all course datasets.
+
+    ``contents`` holds the exact bytes written for each table: the descriptor records their size
+    (``bytes``) and SHA-256 (``hash``, written ``"sha256:<hex>"`` as the Data Resource spec asks
+    for any algorithm other than MD5), so that ``course.data.load`` can refuse a file that was
+    cut short or edited.
+    """
     resources = []
     for name, spec in RESOURCES.items():
         schema = {"fields": spec["fields"], "primaryKey": spec["primaryKey"]}
@@ -1619,6 +1626,8 @@ def datapackage(descriptions: dict[str, str]) -> dict:
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
+                "bytes": len(contents[name]),
+                "hash": "sha256:" + hashlib.sha256(contents[name]).hexdigest(),
                 "schema": schema,
             }
         )
@@ -1648,10 +1657,13 @@ def datapackage(descriptions: dict[str, str]) -> dict:
 FLOAT_FORMAT = {"io_table": "%.1f", "benchmarking": "%.10g"}
 
 
-def _write_csv(table: pd.DataFrame, path: Path, float_format: str | None) -> None:
-    table.to_csv(
-        path, index=False, lineterminator="\n", encoding="utf-8", float_format=float_format
-    )
+def _write_csv(table: pd.DataFrame, path: Path, float_format: str | None) -> bytes:
+    """Write ``table`` as UTF-8 CSV with Unix line ends; return the bytes written."""
+    # Render in memory first: datapackage.json records the size and hash of exactly these bytes.
+    text = table.to_csv(index=False, lineterminator="\n", float_format=float_format)
+    content = text.encode("utf-8")
+    path.write_bytes(content)
+    return content
 
 
 def generate(out_dir: Path) -> list[Path]:
@@ -1680,13 +1692,13 @@ def generate(out_dir: Path) -> list[Path]:
             "Structure indicators of the course clusters are computed from cluster_members."
         )
     }
-    paths = []
+    paths, contents = [], {}
     for name, table in tables.items():
         path = out_dir / f"{name}.csv"
-        _write_csv(table, path, FLOAT_FORMAT.get(name))
+        contents[name] = _write_csv(table, path, FLOAT_FORMAT.get(name))
         paths.append(path)
     package = out_dir / "datapackage.json"
-    text = json.dumps(datapackage(descriptions), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(datapackage(descriptions, contents), indent=2, ensure_ascii=False) + "\n"
     package.write_text(text, encoding="utf-8", newline="\n")
     paths.append(package)
     return paths

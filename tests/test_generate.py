@@ -8,6 +8,7 @@ with the generator's own code.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import math
@@ -89,6 +90,14 @@ def test_regeneration_is_byte_identical(regenerated):
     for path in paths:
         committed = DATASETS / path.name
         assert committed.read_bytes() == path.read_bytes(), f"{path.name} differs: regenerate"
+
+
+def test_datapackage_records_size_and_sha256_of_every_file(package):
+    # the Data Resource spec's `bytes` and `hash` ("sha256:<hex>"), of the bytes as committed
+    for resource in package["resources"]:
+        raw = (DATASETS / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(raw), resource["name"]
+        assert resource["hash"] == f"sha256:{hashlib.sha256(raw).hexdigest()}", resource["name"]
 
 
 def test_files_are_utf8_with_unix_line_endings():
