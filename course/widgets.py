@@ -2,20 +2,19 @@
 
 Widgets are thin: every number they show comes from ``course.economics`` and every chart from
 ``course.plots``. The computation behind an explorer is a plain function (e.g.
-:func:`region_profile`) that you can also call yourself, without any widget::
+:func:`course.economics.region_profile`) that you can also call yourself, without any widget::
 
-    from course import data, widgets
+    from course import data, economics, widgets
     employment = data.load("regional_employment")
     categories = data.load("cluster_categories")
     widgets.region_explorer(employment, categories)          # in a notebook: the explorer
-    widgets.region_profile(employment, categories, "LV008", 2013, 2023)   # the same numbers
+    economics.region_profile(employment, categories, "LV008", 2013, 2023)  # the same numbers
 """
 
 from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Iterable
 
 import matplotlib as mpl
 import numpy as np
@@ -23,110 +22,11 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from course import economics, plots
-from course.checks import CourseInputError, require_columns
+from course.checks import CourseInputError, require_columns, require_present
 
-__all__ = ["region_profile", "region_explorer"]
+__all__ = ["region_explorer"]
 
 _EMPLOYMENT_COLUMNS = ["region", "industry", "year", "employment"]
-
-
-def region_profile(
-    employment: pd.DataFrame,
-    categories: pd.DataFrame,
-    region: str,
-    start: int,
-    end: int,
-    selected: Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """The cluster profile of one region: size, specialisation, growth and stars per category.
-
-    A thin composition of library functions, one row per cluster category of ``region``
-    (largest employment first):
-
-    1. ``economics.aggregate_to_categories`` adds the industries (NACE divisions) up into the
-       course's cluster categories;
-    2. ``economics.growth`` between ``start`` and ``end`` gives ``employment_start``,
-       ``absolute_change``, ``growth_rate = (x1 - x0) / x0`` and ``cagr``;
-    3. in the end year, ``economics.star_rating`` gives ``lq = (e[c,r]/e[r]) / (E[c]/E)``,
-       ``focus``, the three star flags and ``stars`` (European Cluster Observatory 2007-2011
-       method);
-    4. ``reference_growth_rate`` is the growth of total employment (all categories) in the
-       reference area, i.e. all regions of the table: the portfolio chart's vertical line.
-
-    The reference area for LQ, stars and growth is every region in ``employment`` and the
-    region totals include all categories (traded and local); ``selected`` (category ids) only
-    picks which rows are returned afterwards, so it never changes the numbers.
-    ``employment`` needs the columns of the course dataset ``regional_employment``
-    (``region``, ``industry``, ``year``, ``employment``), ``categories`` those of
-    ``cluster_categories`` (``industry``, ``category``, ...).
-
-    >>> employment = pd.DataFrame({
-    ...     "region": ["A", "A", "B", "B"] * 2, "industry": ["C10", "J62"] * 4,
-    ...     "year": [2015] * 4 + [2020] * 4, "employment": [80, 20, 20, 80, 90, 30, 20, 100]})
-    >>> categories = pd.DataFrame({"industry": ["C10", "J62"], "category": ["food", "it"]})
-    >>> profile = region_profile(employment, categories, "A", 2015, 2020)
-    >>> profile[["category", "employment", "growth_rate"]].values.tolist()
-    [['food', 90, 0.125], ['it', 30, 0.5]]
-    >>> profile["lq"].round(3).tolist()
-    [1.636, 0.462]
-    """
-    where = "region_profile"
-    require_columns(employment, _EMPLOYMENT_COLUMNS, where=where)
-    _require_present(employment["region"], [region], what="region", where=where)
-    by_category = economics.aggregate_to_categories(employment, categories, values=["employment"])
-
-    change = economics.growth(by_category, start=start, end=end, keys=("region", "category"))
-    in_end_year = by_category[by_category["year"] == end]
-    rated = economics.star_rating(in_end_year)  # adds lq and focus with the stars
-    profile = rated[rated["region"] == region].merge(
-        change.drop(columns="employment_end"), on=["region", "category"], how="left"
-    )
-
-    # Total employment of the whole reference area per year, and its growth.
-    area = by_category.groupby("year", as_index=False)["employment"].sum()
-    area_growth = economics.growth(area, start=start, end=end, keys=())
-    profile["reference_growth_rate"] = area_growth["growth_rate"].iloc[0]
-
-    if selected is not None:
-        selected = list(selected)
-        _require_present(by_category["category"], selected, what="category", where=where)
-        profile = profile[profile["category"].isin(selected)]
-    profile = profile.sort_values("employment", ascending=False, kind="stable")
-    return profile[[c for c in _PROFILE_COLUMNS if c in profile.columns]].reset_index(drop=True)
-
-
-_PROFILE_COLUMNS = [
-    "region",
-    "region_name",
-    "category",
-    "category_name",
-    "traded",
-    "employment_start",
-    "employment",
-    "absolute_change",
-    "growth_rate",
-    "cagr",
-    "lq",
-    "focus",
-    "size_star",
-    "specialisation_star",
-    "focus_star",
-    "stars",
-    "reference_growth_rate",
-]
-
-
-def _require_present(column: pd.Series, wanted: list, *, what: str, where: str) -> None:
-    """Raise if one of ``wanted`` is not among the values of ``column`` (a typo, usually)."""
-    available = pd.unique(column.dropna())
-    missing = [value for value in wanted if value not in set(available)]
-    if missing:
-        shown = ", ".join(repr(str(v)) for v in sorted(available)[:12])
-        more = ", ..." if len(available) > 12 else ""
-        raise CourseInputError(
-            f"{where}: {what} {missing[0]!r} is not in the table. "
-            f"Available: {shown}{more}. Check the spelling (codes like 'LV008')."
-        )
 
 
 # --------------------------------------------------------------------------------------
@@ -140,6 +40,7 @@ def region_explorer(
     *,
     region: str = "LV008",
     years: tuple[int, int] = (2013, 2023),
+    min_regions: int = 10,
 ):
     """An explorer of one region's cluster portfolio: pick a region, years and categories.
 
@@ -147,7 +48,8 @@ def region_explorer(
     ``SelectMultiple`` of cluster categories (all traded ones at first) and an ``Output``
     showing the portfolio chart (LQ in the end year against employment growth, bubble =
     employment in the end year, vertical line = growth of the whole reference area) and a
-    small table. Every change recomputes :func:`region_profile` and redraws
+    small table. ``min_regions`` goes to ``economics.star_rating`` (keep the default for the
+    course data). Every change recomputes ``economics.region_profile`` and redraws
     :func:`course.plots.portfolio_chart`; a problem (e.g. the same start and end year) is
     shown as a message instead of an error.
 
@@ -163,7 +65,7 @@ def region_explorer(
     where = "region_explorer"
     require_columns(employment, _EMPLOYMENT_COLUMNS, where=where)
     require_columns(categories, ["industry", "category"], where=f"{where} (categories table)")
-    _require_present(employment["region"], [region], what="region", where=where)
+    require_present(employment["region"], [region], what="region", where=where)
 
     available_years = sorted(pd.unique(employment["year"].dropna()).tolist())
     first, last = int(available_years[0]), int(available_years[-1])
@@ -196,6 +98,7 @@ def region_explorer(
             region_label=choose_region.label,
             years=choose_years.value,
             selected=choose_categories.value,
+            min_regions=min_regions,
         )
 
     for control in (choose_region, choose_years, choose_categories):
@@ -225,13 +128,15 @@ def _category_options(categories: pd.DataFrame) -> tuple[list[tuple[str, str]], 
     return options, traded
 
 
-def _render(employment, categories, *, region, region_label, years, selected) -> tuple:
+def _render(employment, categories, *, region, region_label, years, selected, min_regions):
     """The Output widget's content: chart and table, or a message that says what to change."""
     start, end = years
     if not selected:
         return (_text("Select at least one cluster category (Ctrl/Cmd + click)."),)
     try:
-        profile = region_profile(employment, categories, region, start, end, selected)
+        profile = economics.region_profile(
+            employment, categories, region, start, end, selected, min_regions=min_regions
+        )
     except CourseInputError as problem:
         return (_text(str(problem)),)
     return (_chart(profile, region_label, start, end), _table(profile))

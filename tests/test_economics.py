@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from course import economics as ec
-from course.checks import CourseInputError
+from course.checks import CourseInputError, MissingDataWarning
 
 # ---------------------------------------------------------------------------------------
 # Small tables and loop-based reference implementations
@@ -123,12 +123,14 @@ def test_lq_keeps_rows_order_and_does_not_mutate():
     assert list(result.columns) == [*df.columns, "lq"]
 
 
-def test_missing_value_is_left_out_of_totals():
+def test_a_region_with_a_missing_cell_is_left_out_and_named():
     df = TWO_BY_TWO.assign(employment=[30.0, 10.0, np.nan, 40.0])
-    lq = ec.location_quotient(df)["lq"].to_numpy()
-    # without B food: food 30 of 80, A food 30/40 -> 0.75 / 0.375 = 2
-    assert lq[0] == pytest.approx(2.0)
-    assert np.isnan(lq[2])
+    with pytest.warns(MissingDataWarning, match=r"1 cell\(s\) are missing \(NaN\): B x food"):
+        lq = ec.location_quotient(df)["lq"].to_numpy()
+    # B's total is unknown: both B rows are NaN and the reference area is A alone (LQ = 1),
+    # instead of B's known IT cell silently raising B's IT LQ
+    assert lq[:2].tolist() == [1.0, 1.0]
+    assert np.isnan(lq[2:]).all()
 
 
 def test_regional_focus():
@@ -142,21 +144,32 @@ def test_several_years_without_by_is_refused():
         ec.location_quotient(df)
 
 
-def test_duplicate_pairs_without_year_column_suggest_by_and_aggregation():
-    df = pd.concat([TWO_BY_TWO.assign(time=1), TWO_BY_TWO.assign(time=2)])
-    with pytest.raises(CourseInputError, match=r"repeat a region x industry.*pass by='year'"):
-        ec.location_quotient(df)
-    with pytest.raises(CourseInputError, match=r"aggregate first, e.g. df.groupby"):
-        ec.location_quotient(df)
+def test_several_periods_in_a_time_column_are_refused():
+    # `time` is what read_eurostat returns; TIME_PERIOD is Eurostat's SDMX name
+    for column in ["time", "TIME_PERIOD"]:
+        df = pd.concat([TWO_BY_TWO.assign(**{column: 1}), TWO_BY_TWO.assign(**{column: 2})])
+        with pytest.raises(
+            CourseInputError, match=rf"2 different values of '{column}'.*by='{column}'"
+        ):
+            ec.location_quotient(df)
+        assert len(ec.location_quotient(df, by=column)) == 8
 
 
 def test_duplicate_pairs_within_a_group_ask_to_aggregate():
     df = pd.concat([TWO_BY_TWO, TWO_BY_TWO.iloc[:1]]).assign(year=2020)
     with pytest.raises(
         CourseInputError,
-        match=r"Aggregate first, e\.g\. df\.groupby\(\['year', 'region', 'industry'\]",
+        match=r"add them up first: df\.groupby\(\['year', 'region', 'industry'\]",
     ):
         ec.location_quotient(df, by="year")
+
+
+def test_duplicates_from_several_indicators_never_suggest_a_sum():
+    # a Eurostat extract with persons employed (NR) and a share (PC) for the same cell
+    df = pd.concat([TWO_BY_TWO.assign(unit="NR"), TWO_BY_TWO.assign(unit="PC")])
+    with pytest.raises(CourseInputError, match=r"differ in column 'unit'") as error:
+        ec.location_quotient(df)
+    assert "sum" not in str(error.value)
 
 
 def test_negative_employment_is_refused():
@@ -256,17 +269,21 @@ def test_market_hhi_bands(turnover, hhi_value, band_2010, band_2023):
     firms = pd.DataFrame({"member_id": range(len(turnover)), "turnover_eur": turnover})
     result = ec.market_hhi(firms)
     expected = sum((100 * t / sum(turnover)) ** 2 for t in turnover)
-    assert result["hhi"].iloc[0] == pytest.approx(expected)
-    assert result["hhi"].iloc[0] == pytest.approx(hhi_value)
+    assert result["market_hhi"].iloc[0] == pytest.approx(expected)
+    assert result["market_hhi"].iloc[0] == pytest.approx(hhi_value)
     assert result["concentration"].iloc[0] == band_2010
     assert ec.market_hhi(firms, high_threshold=1800)["concentration"].iloc[0] == band_2023
 
 
-def test_market_hhi_adds_up_rows_of_one_firm_and_counts_firms():
+def test_market_hhi_refuses_a_firm_twice_and_leaves_out_unknown_turnover():
     firms = pd.DataFrame({"member_id": ["a", "a", "b"], "turnover_eur": [30, 20, 50]})
-    result = ec.market_hhi(firms)
-    assert result["hhi"].iloc[0] == pytest.approx(5000)
-    assert result["firms"].iloc[0] == 2
+    with pytest.raises(CourseInputError, match=r"2 rows repeat a member_id"):
+        ec.market_hhi(firms)
+    firms = pd.DataFrame({"member_id": ["a", "b", "c"], "turnover_eur": [50, 50, np.nan]})
+    with pytest.warns(MissingDataWarning, match="c. They are left out"):
+        result = ec.market_hhi(firms)
+    assert result["market_hhi"].iloc[0] == pytest.approx(5000)
+    assert result["members"].iloc[0] == 2
 
 
 def test_market_hhi_bad_thresholds_are_refused():
@@ -439,7 +456,7 @@ def test_shift_share_errors():
         match=r"end=2020 is not in column 'year'; available years: 2015, 2016, 2017",
     ):
         ec.shift_share(PANEL, start=2015, end=2020)
-    with pytest.raises(CourseInputError, match="several rows in one year. Aggregate first"):
+    with pytest.raises(CourseInputError, match="rows repeat a region x industry x year"):
         ec.shift_share(pd.concat([PANEL, PANEL.iloc[:1]]), start=2015, end=2017)
 
 
@@ -473,10 +490,10 @@ def test_star_specialisation_exactly_two_gets_the_star():
             "employment": [50, 50, 200, 700],
         }
     )
-    result = ec.star_rating(df)
+    result = ec.star_rating(df, min_regions=2)
     assert result["lq"].iloc[0] == 2.0
     assert result["specialisation_star"].tolist() == [True, False, False, False]
-    lower = ec.star_rating(df, specialisation_threshold=2.01)
+    lower = ec.star_rating(df, specialisation_threshold=2.01, min_regions=2)
     assert not lower["specialisation_star"].any()
 
 
@@ -508,9 +525,11 @@ def test_star_rating_against_loop():
 
 def test_star_rating_zero_employment_gets_no_star_and_bad_quantile_refused():
     df = pd.DataFrame({"region": ["A", "B"], "category": ["food", "food"], "employment": [0, 5]})
-    result = ec.star_rating(df)
+    result = ec.star_rating(df, min_regions=1)
     # B is the only active region: top in size and focus, but LQ = 1 (no specialisation star)
     assert result["stars"].tolist() == [0, 2]
+    with pytest.raises(CourseInputError, match="no category has 10 or more regions"):
+        ec.star_rating(df)
     with pytest.raises(CourseInputError, match="size_quantile=90 must be a number between 0 and 1"):
         ec.star_rating(df, size_quantile=90)
 
@@ -558,7 +577,7 @@ def test_aggregate_to_categories_lists_unmapped_codes():
 def test_aggregate_to_categories_refuses_industry_in_two_categories():
     twice = pd.concat([CATEGORIES, CATEGORIES.iloc[:1].assign(category="IT")])
     df = pd.DataFrame({"region": ["A"], "industry": ["C10"], "employment": [1]})
-    with pytest.raises(CourseInputError, match="'C10' appears twice"):
+    with pytest.raises(CourseInputError, match="repeat a industry.*'C10'.*one category only"):
         ec.aggregate_to_categories(df, twice)
 
 
@@ -582,7 +601,7 @@ def test_cluster_strength_boundaries():
     table = pd.DataFrame(
         {
             "region": list("ABCDEF"),
-            "cluster": ["food"] * 6,
+            "category": ["food"] * 6,
             "employment": [10, 20, 30, 40, 50, 0],
             "establishments": [1, 2, 3, 4, 5, 0],
             "lq_tf": [0.5, 0.8, 1.0, 1.5, 2.0, 3.0],
@@ -605,15 +624,15 @@ def test_cluster_strength_lq_one_rule_and_computed_lq():
     table = pd.DataFrame(
         {
             "region": np.repeat([f"R{k}" for k in range(12)], 2),
-            "cluster": ["food", "IT"] * 12,
+            "category": ["food", "IT"] * 12,
             "employment": rng.integers(0, 100, 24),
             "establishments": rng.integers(0, 10, 24),
         }
     )
     result = ec.cluster_strength(table)
-    assert np.allclose(result["lq"], loop_lq(table.rename(columns={"cluster": "industry"})))
+    assert np.allclose(result["lq"], loop_lq(table.rename(columns={"category": "industry"})))
     for cluster in ["food", "IT"]:
-        part = result[result["cluster"] == cluster]
+        part = result[result["category"] == cluster]
         expected = us_rule_by_hand(part["employment"], part["establishments"], part["lq"])
         for column, flags in expected.items():
             assert part[column].tolist() == flags.tolist()
@@ -621,7 +640,7 @@ def test_cluster_strength_lq_one_rule_and_computed_lq():
     low = pd.DataFrame(
         {
             "region": list("ABCDE"),
-            "cluster": ["x"] * 5,
+            "category": ["x"] * 5,
             "employment": [10, 20, 30, 40, 50],
             "establishments": [1, 2, 3, 4, 5],
             "lq": [0.1, 0.2, 0.3, 0.4, 0.5],

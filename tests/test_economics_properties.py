@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from course import _groups
 from course import economics as ec
+from course.checks import MissingDataWarning
 
 REGIONS = ["A", "B", "C", "D"]
 INDUSTRIES = ["food", "IT", "energy", "packaging"]
@@ -32,25 +36,57 @@ def panels(draw, years=(2015, 2020), sparse=True):
     return df.reset_index(drop=True)
 
 
+def _complete_cells(df: pd.DataFrame, years) -> pd.DataFrame:
+    """The rows of the cells that have a row in every one of ``years``."""
+    counts = df[df["year"].isin(years)].groupby(["region", "industry"])["year"].transform("nunique")
+    return df[df["year"].isin(years)][counts == len(years)]
+
+
 @SETTINGS
 @given(panels())
 def test_shift_share_identities(df):
-    result = ec.shift_share(df, start=2015, end=2020, method="esteban_marquillas")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingDataWarning)  # sparse panels lack some rows
+        result = ec.shift_share(df, start=2015, end=2020, method="esteban_marquillas")
+    known = result["national_share"].notna()
     change = result["employment_end"] - result["employment_start"]
     parts = result["national_share"] + result["industry_mix"] + result["regional_shift"]
-    assert np.allclose(parts, change, atol=1e-6)
-    assert np.allclose(result["total_change"], change)
-    started = result["employment_start"] > 0
+    assert np.allclose(parts[known], change[known], atol=1e-6)
+    assert np.allclose(result["total_change"], change, equal_nan=True)
+    started = known & (result["employment_start"] > 0)
     effects = result["competitive_effect"] + result["allocation_effect"]
     assert np.allclose(effects[started], result.loc[started, "regional_shift"], atol=1e-6)
+    # a cell without a row in one of the years is unknown, never 0 jobs
+    assert (~known).sum() == len(result) - len(_complete_cells(df, [2015, 2020])) // 2
 
 
 @SETTINGS
 @given(panels(years=(2015, 2016, 2017, 2018)))
 def test_dynamic_shift_share_components_sum_to_total_change(df):
-    result = ec.shift_share(df, start=2015, end=2018, method="dynamic")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingDataWarning)
+        result = ec.shift_share(df, start=2015, end=2018, method="dynamic")
     parts = result["national_share"] + result["industry_mix"] + result["regional_shift"]
-    assert np.allclose(parts, result["total_change"], atol=1e-6)
+    known = parts.notna()
+    assert np.allclose(parts[known], result.loc[known, "total_change"], atol=1e-6)
+
+
+@SETTINGS
+@given(panels(years=(2015, 2016, 2017)), st.sampled_from(["classical", "dynamic"]))
+def test_missing_cells_do_not_change_the_known_cells(df, method):
+    # Missing is not zero: the known cells' components are those of the table without the
+    # incomplete cells, whatever the incomplete cells hold in the years they do have
+    years = [2015, 2016, 2017] if method == "dynamic" else [2015, 2017]
+    complete = _complete_cells(df, years)
+    if complete.empty or complete.groupby("year")["employment"].sum().min() == 0:
+        return  # nothing known, or no jobs in some year: every growth rate is undefined
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingDataWarning)
+        result = ec.shift_share(df, start=2015, end=2017, method=method)
+    alone = ec.shift_share(complete, start=2015, end=2017, method=method)
+    merged = alone.merge(result, on=["region", "industry"], suffixes=("", "_full"))
+    for column in ["national_share", "industry_mix", "regional_shift"]:
+        assert np.allclose(merged[column], merged[f"{column}_full"], atol=1e-6)
 
 
 @SETTINGS
@@ -102,9 +138,13 @@ def test_input_not_mutated_and_row_order_kept(df, random):
         result = function(shuffled, by="year")
         assert result.index.tolist() == shuffled.index.tolist()
         pd.testing.assert_frame_equal(result[shuffled.columns], shuffled)
-    stars = ec.star_rating(shuffled.rename(columns={"industry": "category"}), by="year")
+    stars = ec.star_rating(
+        shuffled.rename(columns={"industry": "category"}), by="year", min_regions=1
+    )
     assert stars.index.tolist() == shuffled.index.tolist()
-    ec.shift_share(shuffled, start=2015, end=2020, method="esteban_marquillas")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingDataWarning)
+        ec.shift_share(shuffled, start=2015, end=2020, method="esteban_marquillas")
     ec.hoover_index(shuffled, by="year")
     pd.testing.assert_frame_equal(shuffled, before)
 
@@ -118,7 +158,7 @@ def test_group_quantile_equals_numpy_quantile_exactly(pairs, q):
     groups = np.array([g for g, _ in pairs])
     values = np.array([v / 7 for _, v in pairs])
     mask = values > -3
-    result = ec._group_quantile(values, groups, 4, q, mask)
+    result = _groups.group_quantile(values, groups, 4, q, mask)
     for g in range(4):
         chosen = values[(groups == g) & mask]
         if len(chosen):
@@ -135,6 +175,6 @@ def test_group_quantile_rounds_like_numpy_on_many_groups():
     values = rng.lognormal(3, 2, 6000)
     mask = rng.random(6000) > 0.1
     for q in (0.25, 0.5, 0.75, 0.9):
-        result = ec._group_quantile(values, groups, 500, q, mask)
+        result = _groups.group_quantile(values, groups, 500, q, mask)
         expected = [np.quantile(values[(groups == g) & mask], q) for g in range(500)]
         assert result.tolist() == expected

@@ -16,7 +16,7 @@ import pytest  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from course import plots, widgets  # noqa: E402
+from course import economics, plots, widgets  # noqa: E402
 from course.checks import CourseInputError  # noqa: E402
 
 ipywidgets = pytest.importorskip("ipywidgets")
@@ -94,13 +94,23 @@ def _close_figures():
 
 
 # --------------------------------------------------------------------------------------
-# region_profile
+# economics.region_profile, the computation behind the explorer
 # --------------------------------------------------------------------------------------
+
+
+def region_profile(*args, **kwargs):
+    # the hand table has three regions: rate them although the default asks for ten
+    return economics.region_profile(*args, min_regions=1, **kwargs)
+
+
+def test_region_profile_refuses_to_rate_three_regions_by_default():
+    with pytest.raises(CourseInputError, match="no category has 10 or more regions"):
+        economics.region_profile(_table(), CATEGORIES, "A", START, END)
 
 
 @pytest.mark.parametrize("region", ["A", "B", "C"])
 def test_region_profile_matches_a_hand_computation(region):
-    profile = widgets.region_profile(_table(), CATEGORIES, region, START, END)
+    profile = region_profile(_table(), CATEGORIES, region, START, END)
     expected = _expected_profile(EMPLOYMENT, region, START, END)
     assert sorted(profile["category"]) == sorted(expected)
     for row in profile.to_dict("records"):
@@ -118,15 +128,15 @@ def test_region_profile_stars_are_not_trivial_in_the_hand_table():
 
 
 def test_region_profile_sorts_largest_first_and_carries_category_columns():
-    profile = widgets.region_profile(_table(), CATEGORIES, "A", START, END)
+    profile = region_profile(_table(), CATEGORIES, "A", START, END)
     assert profile["category"].tolist() == ["food", "retail", "it"]  # 160, 55, 45 jobs
     assert profile["category_name"].tolist() == ["Food processing", "Retail (local)", "IT"]
     assert profile["traded"].tolist() == [True, False, True]
 
 
 def test_selecting_categories_picks_rows_without_changing_numbers():
-    full = widgets.region_profile(_table(), CATEGORIES, "A", START, END)
-    food = widgets.region_profile(_table(), CATEGORIES, "A", START, END, selected=["food"])
+    full = region_profile(_table(), CATEGORIES, "A", START, END)
+    food = region_profile(_table(), CATEGORIES, "A", START, END, selected=["food"])
     assert food["category"].tolist() == ["food"]
     pd.testing.assert_frame_equal(food, full[full["category"] == "food"].reset_index(drop=True))
 
@@ -134,7 +144,7 @@ def test_selecting_categories_picks_rows_without_changing_numbers():
 def test_region_profile_does_not_change_its_input():
     table = _table()
     copy = table.copy()
-    widgets.region_profile(table, CATEGORIES, "B", START, END)
+    region_profile(table, CATEGORIES, "B", START, END)
     pd.testing.assert_frame_equal(table, copy)
 
 
@@ -142,15 +152,13 @@ def test_region_profile_errors_say_what_to_fix():
     with pytest.raises(
         CourseInputError, match=r"region 'LV999' is not in the table\. Available: 'A'"
     ):
-        widgets.region_profile(_table(), CATEGORIES, "LV999", START, END)
+        region_profile(_table(), CATEGORIES, "LV999", START, END)
     with pytest.raises(CourseInputError, match="category 'wine' is not in the table"):
-        widgets.region_profile(_table(), CATEGORIES, "A", START, END, selected=["wine"])
+        region_profile(_table(), CATEGORIES, "A", START, END, selected=["wine"])
     with pytest.raises(CourseInputError, match="start=2014 is not in column 'year'"):
-        widgets.region_profile(_table(), CATEGORIES, "A", 2014, END)
+        region_profile(_table(), CATEGORIES, "A", 2014, END)
     with pytest.raises(CourseInputError, match="no column 'employment'"):
-        widgets.region_profile(
-            _table().rename(columns={"employment": "emp"}), CATEGORIES, "A", START, END
-        )
+        region_profile(_table().rename(columns={"employment": "emp"}), CATEGORIES, "A", START, END)
 
 
 @settings(max_examples=20, deadline=None)
@@ -161,7 +169,7 @@ def test_region_profile_adds_up_for_any_table(values):
         year: {r: tuple(values[12 * k + 4 * i : 12 * k + 4 * i + 4]) for i, r in enumerate("ABC")}
         for k, year in enumerate((START, END))
     }
-    profile = widgets.region_profile(_table(employment), CATEGORIES, "A", START, END)
+    profile = region_profile(_table(employment), CATEGORIES, "A", START, END)
     assert profile["focus"].sum() == pytest.approx(1.0)  # the categories partition the region
     assert profile["employment"].sum() == sum(employment[END]["A"])
     expected = _expected_profile(employment, "A", START, END)
@@ -203,7 +211,9 @@ def drawn(monkeypatch):
 
 
 def test_explorer_builds_with_the_promised_controls(drawn):
-    explorer = widgets.region_explorer(_table(), CATEGORIES, region="A", years=(START, END))
+    explorer = widgets.region_explorer(
+        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+    )
     assert isinstance(explorer, ipywidgets.VBox)
     region, years, categories, output = _controls(explorer)
     assert isinstance(region, ipywidgets.Dropdown)
@@ -218,7 +228,9 @@ def test_explorer_builds_with_the_promised_controls(drawn):
 
 
 def test_explorer_shows_chart_and_table_of_the_profile(drawn):
-    explorer = widgets.region_explorer(_table(), CATEGORIES, region="A", years=(START, END))
+    explorer = widgets.region_explorer(
+        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+    )
     output = _controls(explorer)[3]
     png = base64.b64decode(output.outputs[0]["data"]["image/png"])
     assert png.startswith(b"\x89PNG")
@@ -233,7 +245,9 @@ def test_explorer_shows_chart_and_table_of_the_profile(drawn):
 
 
 def test_changing_the_region_redraws(drawn):
-    explorer = widgets.region_explorer(_table(), CATEGORIES, region="A", years=(START, END))
+    explorer = widgets.region_explorer(
+        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+    )
     region, _, _, output = _controls(explorer)
     before = output.outputs
     region.value = "B"
@@ -245,7 +259,9 @@ def test_changing_the_region_redraws(drawn):
 
 
 def test_changing_years_and_categories_redraws(drawn):
-    explorer = widgets.region_explorer(_table(), CATEGORIES, region="A", years=(START, END))
+    explorer = widgets.region_explorer(
+        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+    )
     _, years, categories, output = _controls(explorer)
     years.value = (2018, END)
     assert drawn[-1][0]["employment_start"].tolist() == [135.0, 40.0]  # food 110+25, IT 40
@@ -256,7 +272,9 @@ def test_changing_years_and_categories_redraws(drawn):
 
 
 def test_explorer_shows_a_message_instead_of_failing(drawn):
-    explorer = widgets.region_explorer(_table(), CATEGORIES, region="A", years=(START, END))
+    explorer = widgets.region_explorer(
+        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+    )
     _, years, categories, output = _controls(explorer)
     years.value = (2018, 2018)
     assert "must be before" in _message(output)
@@ -268,7 +286,9 @@ def test_explorer_shows_a_message_instead_of_failing(drawn):
 
 def test_explorer_leaves_no_pyplot_figures_open():
     open_before = plt.get_fignums()
-    explorer = widgets.region_explorer(_table(), CATEGORIES, region="C", years=(START, END))
+    explorer = widgets.region_explorer(
+        _table(), CATEGORIES, region="C", years=(START, END), min_regions=1
+    )
     _controls(explorer)[0].value = "A"
     assert plt.get_fignums() == open_before
 
