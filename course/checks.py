@@ -41,6 +41,7 @@ __all__ = [
     "require_fraction",
     "require_int_at_least",
     "require_values_in",
+    "mapped",
     "close_matches",
     "warn_missing_cells",
     "warn_unknown_codes",
@@ -398,6 +399,26 @@ def require_values_in(
         raise CourseInputError(
             f"{where}: column {column!r} must hold {shown}, but holds {wrong[0]:g}. {hint}."
         )
+
+
+def mapped(codes: pd.Series, mapping, *, what: str, fix: str, where: str) -> pd.Series:
+    """``codes`` translated with ``mapping`` (a dict or Series); every code must have an entry.
+
+    >>> mapped(pd.Series(["C10", "J62"], name="industry"), {"C10": "food"}, what="cluster category",
+    ...        fix="Add them to the categories table", where="demo")
+    Traceback (most recent call last):
+    ...
+    course.checks.CourseInputError: demo: 1 industry code(s) have no cluster category: 'J62'. Add them to the categories table; check that codes are written the same way in both tables (e.g. 'C10').
+    """
+    result = codes.map(mapping)
+    unmapped = pd.unique(codes[result.isna()])
+    if len(unmapped):
+        raise CourseInputError(
+            f"{where}: {len(unmapped)} {codes.name or 'the'} code(s) have no {what}: "
+            f"{_listing(unmapped[:15])}. {fix}; "
+            "check that codes are written the same way in both tables (e.g. 'C10')."
+        )
+    return result
 
 
 def warn_missing_cells(

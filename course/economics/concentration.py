@@ -10,6 +10,7 @@ import pandas as pd
 from course import _groups as g
 from course.checks import (
     CourseInputError,
+    mapped,
     require_columns,
     require_non_negative,
     require_one_period,
@@ -199,12 +200,6 @@ def _industry_groups(df: pd.DataFrame, industry: str, groups, *, where: str) -> 
             f"{where}: groups must be a column name or a mapping industry -> group "
             f"(a dict or Series), got {type(groups).__name__}."
         )
-    mapped = df[industry].map(groups)
-    unmapped = pd.unique(df.loc[mapped.isna(), industry])
-    if len(unmapped):
-        shown = ", ".join(repr(code) for code in list(unmapped)[:10])
-        raise CourseInputError(
-            f"{where}: {len(unmapped)} industry code(s) have no group in `groups`: {shown}. "
-            "Add them to the mapping (every industry needs a group)."
-        )
-    return g.factorize(pd.DataFrame({"group": mapped}), "group", where=where)
+    fix = "Add them to the mapping (every industry needs a group)"
+    grouped = mapped(df[industry], groups, what="group in `groups`", fix=fix, where=where)
+    return g.factorize(pd.DataFrame({"group": grouped}), "group", where=where)

@@ -12,6 +12,7 @@ from course import _groups as g
 from course.checks import (
     TIME_COLUMNS,
     CourseInputError,
+    mapped,
     require_columns,
     require_fraction,
     require_int_at_least,
@@ -225,15 +226,8 @@ def aggregate_to_categories(
         require_non_negative(df, column, where=where)
     require_unique_rows(df, [*keep, industry], where=where)
     mapping, extra = _category_mapping(categories, industry, category, where=where)
-    assigned = df[industry].map(mapping)
-    unmapped = pd.unique(df.loc[assigned.isna(), industry])
-    if len(unmapped):
-        shown = ", ".join(repr(code) for code in list(unmapped)[:15])
-        raise CourseInputError(
-            f"{where}: {len(unmapped)} industry code(s) have no cluster category: {shown}. "
-            "Add them to the categories table, or drop them first if they belong to no "
-            "cluster; check that codes are written the same way in both tables (e.g. 'C10')."
-        )
+    fix = "Add them to the categories table, or drop them first if they belong to no cluster"
+    assigned = mapped(df[industry], mapping, what="cluster category", fix=fix, where=where)
     summed = (
         df[[*keep, *values]]
         .assign(**{category: assigned.to_numpy()})
