@@ -138,3 +138,19 @@ def test_an_unrated_region_gets_na_stars_not_zero():
     vidzeme = stars["region"] == "LV008"
     assert stars.loc[vidzeme, "stars"].isna().all()
     assert stars.loc[~vidzeme, "stars"].notna().all()
+
+
+def test_a_region_with_a_missing_cell_has_no_relatedness_density():
+    with pytest.warns(MissingDataWarning):
+        density = ec.relatedness_density(_suppress(IN_2023, "LV008", "A01"))
+    vidzeme = density["region"] == "LV008"
+    assert density.loc[vidzeme, "density"].isna().all()
+    assert density.loc[~vidzeme, "density"].notna().all()
+
+
+def test_aggregate_to_categories_keeps_periods_of_any_time_column_apart():
+    two = pd.concat([IN_2023.drop(columns="year").assign(time=t) for t in (2022, 2023)])
+    summed = ec.aggregate_to_categories(two, CATEGORIES)
+    assert sorted(summed["time"].unique().tolist()) == [2022, 2023]
+    one = ec.aggregate_to_categories(IN_2023, CATEGORIES)
+    assert summed["employment"].sum() == 2 * one["employment"].sum()

@@ -45,7 +45,8 @@ def presence(
 
 
 def _relatedness_blocks(df, *, region, industry, value, by, threshold, where):
-    """Per ``by`` group: its rows, their matrix positions, industry names, M and phi."""
+    """Per ``by`` group: its rows, their matrix positions, industry names, M, phi and which rows
+    belong to a region with a missing cell (unknown: M = 0 there, so it is out of phi)."""
     p = panel(df, region=region, industry=industry, value=value, by=by, where=where)
     labels = pd.factorize(df[industry])[1]  # the same numbering as p.industry
     present = (lq(p) >= threshold).astype(float)
@@ -61,7 +62,15 @@ def _relatedness_blocks(df, *, region, industry, value, by, threshold, where):
         ubiquity = matrix.sum(axis=0)
         both = matrix.T @ matrix  # regions that have both p and q
         phi = np.nan_to_num(g.divide(both, np.maximum.outer(ubiquity, ubiquity)))
-        yield rows, region_pos, industry_pos, labels.take(industries), matrix, phi
+        yield (
+            rows,
+            region_pos,
+            industry_pos,
+            labels.take(industries),
+            matrix,
+            phi,
+            p.incomplete[rows],
+        )
 
 
 def proximity(
@@ -88,7 +97,7 @@ def proximity(
     """
     by = g.as_list(by)
     pieces = []
-    for rows, _, _, names, _, phi in _relatedness_blocks(
+    for rows, _, _, names, _, phi, _ in _relatedness_blocks(
         df,
         region=region,
         industry=industry,
@@ -124,7 +133,8 @@ def relatedness_density(
     Hidalgo & Hausmann 2009), the sum running over all industries q including p: the share
     of industries related to p that region c already has. A high density where M = 0 marks
     an industry the region could diversify into next. Industries a region has no row for
-    get no density: add rows with 0 employment to see them.
+    get no density: add rows with 0 employment to see them. A region with a missing cell
+    gets NaN (its presence is unknown) and is left out of the proximities.
 
     >>> emp = pd.DataFrame({"region": list("AABBCC"), "industry": ["food", "IT"] * 3,
     ...                     "employment": [30, 10, 20, 40, 25, 25]})
@@ -133,7 +143,7 @@ def relatedness_density(
     """
     density = np.full(len(df), np.nan)
     present = np.zeros(len(df), dtype=np.int64)
-    for rows, region_pos, industry_pos, _, matrix, phi in _relatedness_blocks(
+    for rows, region_pos, industry_pos, _, matrix, phi, unknown in _relatedness_blocks(
         df,
         region=region,
         industry=industry,
@@ -143,6 +153,6 @@ def relatedness_density(
         where="relatedness_density",
     ):
         block = g.divide(matrix @ phi.T, phi.sum(axis=1)[None, :])
-        density[rows] = block[region_pos, industry_pos]
+        density[rows] = np.where(unknown, np.nan, block[region_pos, industry_pos])
         present[rows] = matrix[region_pos, industry_pos].astype(np.int64)
     return df.assign(presence=present, density=density)
