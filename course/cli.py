@@ -9,9 +9,13 @@ Run ``course --help`` for the list. ``make lab`` calls ``course lab``.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
+import re
+import signal
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +56,40 @@ def _lab(args: argparse.Namespace) -> int:
     print("Opening the course in JupyterLab. Stop it with Ctrl+C (twice).", flush=True)
     if not _has_screen() and not args.no_browser:
         print("No screen found: open the http://127.0.0.1:... address printed below.", flush=True)
-    return subprocess.call(command, cwd=ROOT)
+    os.chdir(ROOT)
+    if os.name == "posix":
+        # Become JupyterLab (same process id) instead of starting it as a child: whoever
+        # stops `course lab` (Ctrl+C, `kill`, a test, a service manager) then stops the
+        # server itself, and no orphaned server keeps the port.
+        sys.stderr.flush()
+        os.execv(command[0], command)
+    return _run_as_child(command)  # Windows has no real exec
+
+
+def _run_as_child(command: list[str]) -> int:
+    """Run ``command`` and make sure it ends with us: signals are passed on, exit terminates it.
+
+    >>> _run_as_child([sys.executable, "-c", "raise SystemExit(3)"])
+    3
+    """
+    child = subprocess.Popen(command)
+
+    def forward(signum, _frame):
+        child.send_signal(signum)
+
+    stops = [signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGBREAK", None)]
+    previous = {sig: signal.signal(sig, forward) for sig in stops if sig is not None}
+    try:
+        return child.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if child.poll() is None:  # we are leaving (an error, a second Ctrl+C): stop it too
+            child.terminate()
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()
 
 
 def _datasets(args: argparse.Namespace) -> int:
@@ -64,14 +101,70 @@ def _datasets(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace) -> int:
-    """Read a learner's own file the way the library would, and show what was converted."""
+    """Read a learner's own file the way the library would, and show what was converted.
+
+    Every problem is one plain line on stderr (exit code 2), never a traceback.
+    """
     from course import data
 
-    reader = data.read_eurostat if args.eurostat else data.read_table
-    table = reader(args.path)
+    hint = None if args.eurostat else _eurostat_hint(args.path)
+    options = {
+        name: getattr(args, name)
+        for name in ("sheet", "decimal", "skiprows", "header", "footer")
+        if getattr(args, name) is not None
+    }
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            if args.eurostat:
+                table = data.read_eurostat(args.path)
+            else:
+                table = data.read_table(args.path, **options)
+    except Exception as exc:  # a learner's file: the message, not a traceback
+        message = _one_line(exc if isinstance(exc, ValueError) else f"{type(exc).__name__}: {exc}")
+        if not isinstance(exc, ValueError | OSError):
+            message = f"could not read {args.path}: {message}"
+        print(f"course read: {message}" + (f" Hint: {hint}" if hint else ""), file=sys.stderr)
+        return 2
+    for warning in caught:
+        print(f"course read: warning: {_one_line(warning.message)}", file=sys.stderr)
+    if hint:
+        print(f"course read: hint: {hint}", file=sys.stderr)
     with _pandas_display():
         print(table.head(args.rows).to_string())
     return 0
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split())
+
+
+def _eurostat_hint(path: str) -> str | None:
+    r"""A hint when a file looks like a Eurostat download (it reads better with --eurostat).
+
+    Eurostat's bulk TSV starts with a cell such as ``geo\TIME_PERIOD``; SDMX-CSV has
+    ``DATAFLOW`` and ``OBS_VALUE`` columns.
+
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = file.write_text("DATAFLOW,geo,TIME_PERIOD,OBS_VALUE\nESTAT:X(1.0),LV,2020,1\n")
+    >>> _eurostat_hint(file)[:60]
+    "this looks like a Eurostat download: try 'course read --euro"
+    """
+    try:
+        with open(path, "rb") as file:
+            start = file.read(4096)
+        if start[:2] == b"\x1f\x8b":  # .tsv.gz as downloaded
+            with gzip.open(path) as file:
+                start = file.read(4096)
+    except (OSError, EOFError):
+        return None
+    header = start.decode("utf-8-sig", errors="replace").splitlines()[:1] or [""]
+    first_cell = header[0].split("\t")[0]  # the TSV's first cell, e.g. 'unit,geo\TIME_PERIOD'
+    cells = [cell.strip().strip('"').split(":")[0].strip() for cell in re.split("[,;]", header[0])]
+    if "\\" not in first_cell and not {"DATAFLOW", "OBS_VALUE"} & set(cells):
+        return None
+    return f"this looks like a Eurostat download: try 'course read --eurostat {path}'."
 
 
 def _exercises(args: argparse.Namespace) -> int:
@@ -111,6 +204,13 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("path", help="the file to read")
     read.add_argument("--eurostat", action="store_true", help="the file is a Eurostat download")
     read.add_argument("--rows", type=int, default=10, help="how many rows to show")
+    read.add_argument("--sheet", default=None, help="XLSX: the sheet to read (name)")
+    read.add_argument("--decimal", choices=[",", "."], default=None, help="the decimal mark")
+    read.add_argument("--skiprows", type=int, default=None, help="title lines above the header")
+    read.add_argument(
+        "--header", type=int, nargs="+", default=None, help="header line(s), e.g. 3 or 3 4"
+    )
+    read.add_argument("--footer", type=int, default=None, help="lines to drop at the end")
     read.set_defaults(func=_read)
     exercises = commands.add_parser(
         "exercises", help="instructors: generate the student versions in exercises/ (nbgrader)"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
+import psutil  # installed with ipykernel
 import pytest
 
 from course import cli
@@ -30,16 +32,44 @@ def _get(url: str) -> tuple[int, bytes]:
         return 0, b""
 
 
+def _port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _servers_on(port: int) -> list[psutil.Process]:
+    """Every process whose command line names the test's port (the server and any child)."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        if any(f"--port={port}" in part for part in process.info["cmdline"] or []):
+            found.append(process)
+    return found
+
+
+def _wait_until(condition, seconds: float) -> bool:
+    """Poll ``condition`` for at most ``seconds`` (never an unbounded wait)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
 @pytest.mark.slow
-def test_course_lab_serves_jupyterlab_with_the_start_page():
+def test_course_lab_serves_jupyterlab_with_the_start_page(tmp_path):
     port, token = _free_port(), "course-test-token"
     env = {**os.environ, "JUPYTER_TOKEN": token}
     env.pop("DISPLAY", None)
+    log = (tmp_path / "lab.log").open(
+        "wb"
+    )  # a file, not a pipe: a full pipe would block the server
     server = subprocess.Popen(
         [sys.executable, "-m", "course.cli", "lab", "--no-browser", "--port", str(port)],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
@@ -50,7 +80,9 @@ def test_course_lab_serves_jupyterlab_with_the_start_page():
             if status == 200 or server.poll() is not None:
                 break
             time.sleep(0.5)
-        assert status == 200, server.stdout.read().decode() if server.poll() is not None else ""
+        assert status == 200, (tmp_path / "lab.log").read_text()
+        # `course lab` became JupyterLab: the process we started is the server itself
+        assert [p.pid for p in _servers_on(port)] == [server.pid]
         status, body = _get(f"{base}/api/contents/modules/00-start?token={token}")
         assert status == 200
         assert b'"00-start.ipynb"' in body
@@ -60,9 +92,43 @@ def test_course_lab_serves_jupyterlab_with_the_start_page():
         defaults = json.loads(body)["schema"]["properties"]
         assert defaults["fetchNews"]["default"] == "false"
         assert defaults["checkForUpdates"]["default"] is False
+        # stopping `course lab` (as `kill` or a service manager does) stops the server
+        server.send_signal(signal.SIGTERM)
+        assert _wait_until(lambda: server.poll() is not None and not _port_open(port), 15)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        leftovers = [p for p in _servers_on(port) if p.is_running()]
+        for process in leftovers:  # only the processes of this test's port
+            process.kill()
+        if server.poll() is None:
+            server.kill()
+        server.wait(timeout=10)
+        log.close()
+    assert leftovers == [], f"processes left behind: {[p.pid for p in leftovers]}"
+    assert not _port_open(port)
+
+
+def test_run_as_child_stops_the_child_when_it_is_interrupted(monkeypatch):
+    # Windows path of `course lab`: the child must not outlive us
+    started = []
+    real_popen = subprocess.Popen
+
+    def popen(command):
+        child = real_popen(command)
+        real_wait = child.wait
+
+        def wait(timeout=None):
+            if timeout is None:
+                raise KeyboardInterrupt  # Ctrl+C while waiting for JupyterLab
+            return real_wait(timeout)
+
+        child.wait = wait
+        started.append(child)
+        return child
+
+    monkeypatch.setattr(cli.subprocess, "Popen", popen)
+    with pytest.raises(KeyboardInterrupt):
+        cli._run_as_child([sys.executable, "-c", "import time; time.sleep(60)"])
+    assert started[0].poll() is not None  # terminated, not left running
 
 
 def test_lab_command_opens_the_start_page_headless():
@@ -80,3 +146,60 @@ def test_course_datasets_lists_the_data(capsys):
 def test_course_read_reports_a_missing_file_without_a_traceback(capsys, tmp_path):
     assert cli.main(["read", str(tmp_path / "nowhere.csv")]) == 2
     assert "nowhere.csv" in capsys.readouterr().err
+
+
+def _one_error_line(capsys, argv) -> str:
+    assert cli.main(argv) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert "Traceback" not in captured.err
+    return lines[0]
+
+
+def test_course_read_errors_are_one_plain_line(capsys, tmp_path):
+    quote = tmp_path / "quote.csv"
+    quote.write_text('name;n\nA;1\n"B;2\nC;3\n')
+    assert "line 3 of 'quote.csv' opens a quote" in _one_error_line(capsys, ["read", str(quote)])
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    assert "'empty.csv' is empty" in _one_error_line(capsys, ["read", str(empty)])
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert "holds binary data" in _one_error_line(capsys, ["read", str(binary)])
+    missing = _one_error_line(capsys, ["read", str(tmp_path / "nowhere.csv")])
+    assert missing.startswith("course read: read_table: no file")
+
+
+def test_course_read_shows_warnings_as_plain_lines_and_takes_options(capsys, tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("name;n\nA;1\nB;2\nTotal;3\n")
+    assert cli.main(["read", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith("course read: warning: t.csv: dropped line 4 at the end as a")
+    assert "Total" not in captured.out
+    assert cli.main(["read", str(path), "--footer", "1"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "freq,unit,geo\\TIME_PERIOD\t2020 \nA,PC,LV\t1 \n",
+        "unit,geo\\time\t2020 \nPC,LV\t1 \n",
+        "DATAFLOW,LAST UPDATE,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\nESTAT:X(1.0),today,LV,2020,1,\n",
+    ],
+)
+def test_course_read_hints_at_eurostat(capsys, tmp_path, text):
+    path = tmp_path / "download.csv"
+    path.write_text(text)
+    cli.main(["read", str(path)])
+    err = capsys.readouterr().err
+    assert f"looks like a Eurostat download: try 'course read --eurostat {path}'" in err
+    assert cli.main(["read", "--eurostat", str(path)]) == 0
+    assert "Eurostat download" not in capsys.readouterr().err
+
+
+def test_course_read_gives_no_eurostat_hint_for_a_spreadsheet(capsys):
+    assert cli.main(["read", str(ROOT / "datasets" / "samples" / "members_export.csv")]) == 0
+    assert "eurostat" not in capsys.readouterr().err

@@ -511,11 +511,11 @@ def test_separator_and_decimal_are_detected(tmp_path, text, sep, decimal):
 
 
 def test_explicit_sep_and_decimal_win(tmp_path):
-    # '1.234' is ambiguous; in a ';' file the decimal comma is assumed, so '.' groups thousands
+    # '1.234' is ambiguous: the lone mark is read as the decimal mark unless told otherwise
     text = "a;b\n1.234;2\n5.678;3\n"
-    assert read_table(write(tmp_path, "e.csv", text), report=False)["a"].tolist() == [1234, 5678]
-    forced = read_table(write(tmp_path, "e.csv", text), decimal=".", report=False)
-    assert forced["a"].tolist() == [1.234, 5.678]
+    assert read_table(write(tmp_path, "e.csv", text), report=False)["a"].tolist() == [1.234, 5.678]
+    forced = read_table(write(tmp_path, "e.csv", text), decimal=",", report=False)
+    assert forced["a"].tolist() == [1234, 5678]
     as_text = read_table(write(tmp_path, "e.csv", text), sep=",", report=False)
     assert as_text.columns.tolist() == ["a;b"]
 
@@ -740,3 +740,290 @@ def test_read_table_ragged_row(tmp_path):
         CourseInputError, match=r"line 3 of 'ragged.csv' has 3 cells where the header has 2"
     ):
         read_table(write(tmp_path, "ragged.csv", text))
+
+
+# ---------------------------------------------------------------------------
+# read_table: nothing lost, nothing invented
+# ---------------------------------------------------------------------------
+
+
+def test_stray_quote_is_an_error_naming_its_line(tmp_path):
+    # 5 data lines; the quote opening on line 3 would swallow lines 4-5 into one cell
+    text = 'name;n\nA;1\n"B Ltd;2\nC;3\nD;4\nE;5\n'
+    with pytest.raises(
+        CourseInputError,
+        match=r"line 3 of 'q.csv' opens a quote .* Remove the stray quote on line 3, or close it",
+    ):
+        read_table(write(tmp_path, "q.csv", text))
+
+
+def test_quoted_cell_over_two_lines_is_an_error(tmp_path):
+    text = 'name;note;n\nA;"two\nlines";1\nB;ok;2\n'
+    with pytest.raises(CourseInputError, match=r"line 2 of 'm.csv' opens a quote"):
+        read_table(write(tmp_path, "m.csv", text))
+
+
+def test_closed_quotes_and_doubled_quotes_still_read(tmp_path):
+    text = 'name;n\n"Smith; Ltd";1\n"The ""Best"" Co";2\n'
+    got = read_table(write(tmp_path, "ok.csv", text), report=False)
+    assert got["name"].tolist() == ["Smith; Ltd", 'The "Best" Co']
+    assert got["n"].tolist() == [1, 2]
+
+
+AMBIGUOUS = "name;share\nA;1.234\nB;0.987\nC;2.500\n"
+
+
+def test_ambiguous_decimal_reads_the_lone_mark_as_decimal_and_says_so(tmp_path, capsys):
+    # '0.987' cannot be a thousands group, and point decimals in a ';' file are common
+    got = read_table(write(tmp_path, "amb.csv", AMBIGUOUS))
+    assert got["share"].tolist() == [1.234, 0.987, 2.5]
+    assert got.attrs["decimal"] == "."
+    printed = capsys.readouterr().out
+    assert printed.strip() == got.attrs["summary"]
+
+
+def test_unclear_decimal_is_reported_with_both_readings_and_the_override(tmp_path):
+    text = "name;n\nA;1.234\nB;5.678\nC;12\n"
+    got = read_table(write(tmp_path, "u.csv", text), report=False)
+    assert got["n"].tolist() == [1.234, 5.678, 12.0]
+    assert (
+        "decimal mark unclear (every number with a mark has three digits after it, e.g. '1.234')"
+        ": read '.' as the decimal mark ('1.234' = 1.234); if it groups thousands "
+        "('1.234' = 1234), pass decimal=','"
+    ) in got.attrs["summary"]
+    thousands = read_table(write(tmp_path, "u.csv", text), decimal=",", report=False)
+    assert thousands["n"].tolist() == [1234, 5678, 12]
+    assert "unclear" not in thousands.attrs["summary"]
+
+
+def test_unclear_decimal_comma_is_read_as_a_decimal_comma(tmp_path):
+    got = read_table(write(tmp_path, "c.csv", "name;n\nA;1,234\nB;5,678\n"), report=False)
+    assert got["n"].tolist() == [1.234, 5.678]
+    assert "pass decimal='.'" in got.attrs["summary"]
+
+
+def test_clear_decimal_evidence_gives_no_note(tmp_path):
+    got = read_table(write(tmp_path, "c.csv", "name;n\nA;1.234,5\nB;2.345\n"), report=False)
+    assert got["n"].tolist() == [1234.5, 2345.0]
+    assert "unclear" not in got.attrs["summary"]
+
+
+MEMBERS_WITH_EXTRAS = (
+    "Member register 2024;;\n"
+    ";;\n"
+    "organisation;employees;turnover_eur\n"
+    "SIA Ozols;10;1 000,5\n"
+    "SIA Bite;20;2 000,5\n"
+    "SIA Krasts;30;3 000\n"
+    "Kopā;60;6 001\n"
+    ";;\n"
+    "Avots: biedru reģistrs;;\n"
+)
+
+
+def test_title_totals_and_notes_are_dropped_with_warnings(tmp_path):
+    path = write(tmp_path, "extras.csv", MEMBERS_WITH_EXTRAS)
+    with pytest.warns(UserWarning) as caught:
+        got = read_table(path, report=False)
+    messages = [str(w.message) for w in caught]
+    assert got["organisation"].tolist() == ["SIA Ozols", "SIA Bite", "SIA Krasts"]
+    assert got["employees"].tolist() == [10, 20, 30]
+    assert got["turnover_eur"].tolist() == [1000.5, 2000.5, 3000.0]
+    assert got.attrs["header_lines"] == [3]
+    assert got.attrs["dropped"] == [
+        {"line": 1, "text": "Member register 2024", "reason": "title"},
+        {"line": 2, "text": "", "reason": "title"},
+        {"line": 8, "text": "", "reason": "note"},
+        {"line": 9, "text": "Avots: biedru reģistrs", "reason": "note"},
+        {"line": 7, "text": "Kopā", "reason": "totals"},
+    ]
+    assert messages == [
+        "extras.csv: skipped lines 1-2 above the header as a title ('Member register 2024'); "
+        "the header is line 3. Pass skiprows=2 (or header=3) to say so.",
+        "extras.csv: dropped lines 8-9 at the end as notes, not data ('Avots: biedru reģistrs')."
+        " Pass footer=2 to say so, or footer=0 to keep every line as data.",
+        "extras.csv: dropped line 7 at the end as a totals row ('Kopā'): kept as data it would "
+        "double every sum. Pass footer=1 to say so, or footer=0 to keep it.",
+    ]
+    assert "dropped the totals row (line 7)" in got.attrs["summary"]
+
+
+def test_explicit_options_give_the_same_table_without_warnings(tmp_path, recwarn):
+    path = write(tmp_path, "extras.csv", MEMBERS_WITH_EXTRAS)
+    got = read_table(path, header=3, footer=3, report=False)
+    assert got["employees"].tolist() == [10, 20, 30]
+    assert len(recwarn) == 0
+    assert read_table(path, skiprows=2, footer=3, report=False).equals(got)
+
+
+def test_footer_zero_keeps_a_totals_row_but_warns(tmp_path):
+    text = "name;n\nA;1\nB;2\nC;4\nTotal;7\n"
+    with pytest.warns(UserWarning, match=r"totals rows \('Total' .* line 5\) are still in"):
+        got = read_table(write(tmp_path, "t.csv", text), footer=0, report=False)
+    assert got["n"].tolist() == [1, 2, 4, 7]
+
+
+@pytest.mark.parametrize("label", ["Total", "Kopā", "Summa", "Yhteensä", "I alt", "Iš viso", "Kokku",
+                                   "Sum", "TOTAL:"])  # fmt: skip
+def test_totals_labels_in_the_course_languages(tmp_path, label):
+    text = f"name;n\nA;1\nB;2\n{label};3\n"
+    with pytest.warns(UserWarning, match="totals row"):
+        got = read_table(write(tmp_path, "t.csv", text), report=False)
+    assert got["n"].tolist() == [1, 2]
+    assert got["n"].sum() == 3  # not 6
+
+
+def test_unlabelled_sum_row_is_dropped_and_a_labelled_one_is_an_error(tmp_path):
+    text = "name;n;m\nA;1;10\nB;2;20\nC;4;40\n;7;70\n"
+    with pytest.warns(UserWarning, match=r"line 5 at the end as a totals row \('no label"):
+        got = read_table(write(tmp_path, "s.csv", text), report=False)
+    assert got["n"].tolist() == [1, 2, 4]
+    labelled = text.replace(";7;70", "Latvia;7;70")
+    with pytest.raises(
+        CourseInputError,
+        match=r"the last row of 'l.csv' \(line 5, 'Latvia'\) equals the sum of the rows above "
+        r"in 'n', 'm'.*footer=1 to drop it, or footer=0",
+    ):
+        read_table(write(tmp_path, "l.csv", labelled), report=False)
+    kept = read_table(write(tmp_path, "l.csv", labelled), footer=0, report=False)
+    assert kept["n"].tolist() == [1, 2, 4, 7]
+
+
+def test_subtotal_rows_in_the_middle_are_an_error(tmp_path):
+    text = "name;n\nA;1\nB;2\nTotal;3\nC;4\nD;5\n"
+    with pytest.raises(CourseInputError, match=r"\('Total' in column 'name', line 4\) are in the "
+                       r"middle of the table read from 'mid.csv'"):  # fmt: skip
+        read_table(write(tmp_path, "mid.csv", text), report=False)
+
+
+def test_two_row_header_is_joined_not_read_as_data(tmp_path):
+    text = (
+        "region;Employees;;Turnover;\n;2022;2023;2022;2023\nLV006;10;12;100;120\nLV007;5;6;50;60\n"
+    )
+    with pytest.warns(
+        UserWarning, match=r"lines 1 and 2 look like a two-row header.*header=\[1, 2\]"
+    ):
+        got = read_table(write(tmp_path, "h.csv", text), report=False)
+    assert got.columns.tolist() == [
+        *["region", "Employees 2022", "Employees 2023", "Turnover 2022", "Turnover 2023"]
+    ]
+    assert got["region"].tolist() == ["LV006", "LV007"]  # line 2 is not a data row
+    assert got["Employees 2023"].tolist() == [12, 6]
+    assert got.attrs["header_lines"] == [1, 2]
+    explicit = read_table(write(tmp_path, "h.csv", text), header=[1, 2], report=False)
+    assert explicit.columns.tolist() == got.columns.tolist()
+
+
+def test_units_row_under_the_header_is_a_second_header_row(tmp_path):
+    text = "region;employment;turnover\n;persons;EUR thousand\nLV006;10;100\nLV007;5;50\n"
+    with pytest.warns(UserWarning, match="two-row header"):
+        got = read_table(write(tmp_path, "u.csv", text), report=False)
+    assert got.columns.tolist() == ["region", "employment persons", "turnover EUR thousand"]
+    assert got["employment persons"].tolist() == [10, 5]
+
+
+def test_pandas_index_column_is_not_a_second_header(tmp_path, recwarn):
+    got = read_table(write(tmp_path, "i.csv", ",employees\n0,5\n1,7\n"), report=False)
+    assert got["employees"].tolist() == [5, 7] and len(got) == 2
+    assert len(recwarn) == 0
+
+
+def test_bad_layout_options(tmp_path):
+    path = write(tmp_path, "x.csv", "a;b\n1;2\n")
+    with pytest.raises(CourseInputError, match=r"header= takes the line number .* first line is 1"):
+        read_table(path, header=0)
+    with pytest.raises(CourseInputError, match=r"footer= must be a whole number >= 0"):
+        read_table(path, footer=-1)
+    with pytest.raises(CourseInputError, match=r"has 2 lines, so line 5 cannot be its header"):
+        read_table(path, header=5)
+
+
+def test_xlsx_title_header_and_totals(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Cluster members, 2024"])
+    sheet.append(["organisation", "employees", "turnover_eur"])
+    sheet.append(["SIA Ozols", 10, 1000.5])
+    sheet.append(["SIA Bite", "20 e", "2 000,5"])
+    sheet.append(["SIA Krasts", 30, 3000])
+    sheet.append(["Total", 60, 6001])
+    sheet.append(["Source: member register"])
+    book.save(tmp_path / "m.xlsx")
+    with pytest.warns(UserWarning) as caught:
+        got = read_table(tmp_path / "m.xlsx", report=False)
+    assert got.columns.tolist() == ["organisation", "employees", "employees_flag", "turnover_eur"]
+    assert got["employees"].tolist() == [10, 20, 30]
+    assert got["turnover_eur"].tolist() == [1000.5, 2000.5, 3000.0]
+    assert [(d["line"], d["reason"]) for d in got.attrs["dropped"]] == [
+        (1, "title"),
+        (7, "note"),
+        (6, "totals"),
+    ]
+    assert got["employees_flag"].tolist()[1] == "e"
+    assert got.attrs["coercions"][0]["line"] == 4  # '20 e' is on row 4 of the sheet
+    assert len(caught) == 3
+
+
+def test_xlsx_unlabelled_sum_row(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in [["name", "n"], ["A", 1], ["B", 2], ["C", 4], [None, 7]]:
+        sheet.append(row)
+    book.save(tmp_path / "s.xlsx")
+    with pytest.warns(UserWarning, match="totals row"):
+        got = read_table(tmp_path / "s.xlsx", report=False)
+    assert got["n"].tolist() == [1, 2, 4]
+
+
+# ---------------------------------------------------------------------------
+# read_table: choosing the encoding by the letters
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [
+        ("Fødevarer Ærø ApS;Næstved;Smørrebrød og Ål", "latin-1"),  # Danish
+        ("Östra Gårdens Kött AB;Malmö;Åhus", "latin-1"),  # Swedish
+        ("Pääkaupunkiseudun Öljy Oy;Hämeenlinna;Åland", "latin-1"),  # Finnish
+        ("SIA Ķekava Šķūnis;Rīga;Jūrmala Liepāja", "cp1257"),  # Latvian
+        ("UAB Šiaulių Įmonių Prekės;Kaunas;Klaipėda", "cp1257"),  # Lithuanian
+        ("OÜ Tšehhi Žürii Põld;Pärnu;Võru Türi", "cp1257"),  # Estonian with š, ž
+        ("OÜ Põltsamaa Õun;Pärnu;Võru Türi Ööbik", "latin-1"),  # Estonian without š, ž
+    ],
+)
+def test_encoding_is_chosen_by_the_letters(tmp_path, name, encoding):
+    text = f"organisation;town;place;n\n{name};1\n"
+    got = read_table(write(tmp_path, "enc.csv", text, encoding=encoding), report=False)
+    assert ";".join(got.iloc[0, :3]) == name
+    assert got.attrs["encoding"] != "utf-8"
+
+
+def test_danish_latin1_is_not_read_as_baltic(tmp_path):
+    path = write(tmp_path, "dk.csv", "navn;by;n\nSmørrebrød ApS;Ærøskøbing;1\n", "latin-1")
+    got = read_table(path, report=False)
+    assert got["navn"].tolist() == ["Smørrebrød ApS"]
+    assert got.attrs["encoding"] in ("cp1252", "latin-1")
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_utf8_with_and_without_bom(tmp_path, bom):
+    text = bom + "organisation;n\nSmørrebrød ApS;1\nSIA Ķekava;2\nOÜ Tšehhi;3\n"
+    got = read_table(write(tmp_path, "u8.csv", text), report=False)
+    assert got["organisation"].tolist() == ["Smørrebrød ApS", "SIA Ķekava", "OÜ Tšehhi"]
+    assert got.attrs["encoding"] == "utf-8"
+
+
+def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(CourseInputError, match=r"'photo.csv' holds binary data, not a text file"):
+        read_table(path)
+    zipped = tmp_path / "book.csv"
+    zipped.write_bytes(b"PK\x03\x04\x14\x00\x00\x00")
+    with pytest.raises(CourseInputError, match=r"probably an Excel workbook: rename it to .xlsx"):
+        read_table(zipped)
