@@ -276,7 +276,7 @@ def require_unique_rows(
     >>> require_unique_rows(table, ["region", "industry"], where="demo")
     Traceback (most recent call last):
     ...
-    course.checks.CourseInputError: demo: 2 rows repeat a region x industry combination (e.g. 'LV008' x 'C10'). The repeated rows differ in column 'unit' ('NR', 'PC'): keep one value first, e.g. df[df['unit'] == 'NR'].
+    course.checks.CourseInputError: demo: 2 rows repeat the same region x industry combination (e.g. 'LV008' x 'C10'). The repeated rows differ in column 'unit' ('NR', 'PC'): keep one value first, e.g. df[df['unit'] == 'NR'].
     """
     repeated = df.duplicated(subset=list(keys), keep=False).to_numpy()
     if not repeated.any():
@@ -284,7 +284,7 @@ def require_unique_rows(
     rows = df.loc[repeated]
     example = " x ".join(_literal(v) for v in rows[list(keys)].iloc[0].tolist())
     message = (
-        f"{where}: {int(repeated.sum())} rows repeat a {' x '.join(keys)} combination "
+        f"{where}: {int(repeated.sum())} rows repeat the same {' x '.join(keys)} combination "
         f"(e.g. {example})."
     )
     first = rows[rows[list(keys)].eq(rows[list(keys)].iloc[0]).all(axis=1)]

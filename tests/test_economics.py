@@ -277,7 +277,7 @@ def test_market_hhi_bands(turnover, hhi_value, band_2010, band_2023):
 
 def test_market_hhi_refuses_a_firm_twice_and_leaves_out_unknown_turnover():
     firms = pd.DataFrame({"member_id": ["a", "a", "b"], "turnover_eur": [30, 20, 50]})
-    with pytest.raises(CourseInputError, match=r"2 rows repeat a member_id"):
+    with pytest.raises(CourseInputError, match=r"2 rows repeat the same member_id"):
         ec.market_hhi(firms)
     firms = pd.DataFrame({"member_id": ["a", "b", "c"], "turnover_eur": [50, 50, np.nan]})
     with pytest.warns(MissingDataWarning, match="c. They are left out"):
@@ -456,7 +456,7 @@ def test_shift_share_errors():
         match=r"end=2020 is not in column 'year'; available years: 2015, 2016, 2017",
     ):
         ec.shift_share(PANEL, start=2015, end=2020)
-    with pytest.raises(CourseInputError, match="rows repeat a region x industry x year"):
+    with pytest.raises(CourseInputError, match="rows repeat the same region x industry x year"):
         ec.shift_share(pd.concat([PANEL, PANEL.iloc[:1]]), start=2015, end=2017)
 
 
@@ -577,7 +577,9 @@ def test_aggregate_to_categories_lists_unmapped_codes():
 def test_aggregate_to_categories_refuses_industry_in_two_categories():
     twice = pd.concat([CATEGORIES, CATEGORIES.iloc[:1].assign(category="IT")])
     df = pd.DataFrame({"region": ["A"], "industry": ["C10"], "employment": [1]})
-    with pytest.raises(CourseInputError, match="repeat a industry.*'C10'.*one category only"):
+    with pytest.raises(
+        CourseInputError, match="repeat the same industry.*'C10'.*one category only"
+    ):
         ec.aggregate_to_categories(df, twice)
 
 

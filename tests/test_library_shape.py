@@ -144,7 +144,7 @@ def test_bad_tables_are_refused_by(name):
     call(CELLS)  # the good table works
     with pytest.raises(CourseInputError, match="the table is empty"):
         call(CELLS.iloc[:0])
-    with pytest.raises(CourseInputError, match="repeat a"):
+    with pytest.raises(CourseInputError, match="repeat the same"):
         call(pd.concat([CELLS, CELLS.iloc[:1]]))
     if name == "aggregate_to_categories":
         return  # it adds up within each period: several periods are its normal input
@@ -160,7 +160,7 @@ def test_bad_panels_are_refused_by(name):
     good = call(PANEL)
     with pytest.raises(CourseInputError, match="the table is empty"):
         call(PANEL.iloc[:0])
-    with pytest.raises(CourseInputError, match="repeat a"):
+    with pytest.raises(CourseInputError, match="repeat the same"):
         call(pd.concat([PANEL, PANEL.iloc[:1]]))
     with pytest.raises(CourseInputError, match="different values of 'time'"):
         call(pd.concat([PANEL.assign(time=1), PANEL.assign(time=2)]))

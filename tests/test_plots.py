@@ -223,7 +223,7 @@ def shift_share_table():
 
 
 def test_shift_share_bars_pick_the_largest_absolute_changes(shift_share_table):
-    ax = plots.shift_share_bars(shift_share_table, top=3)
+    ax = plots.shift_share_bars(shift_share_table, top=3, names=False)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["J62", "C10", "H49"]
     assert len(ax.patches) == 9  # three components x three rows
     totals = [line for line in ax.get_lines() if line.get_marker() == "D"]
@@ -239,8 +239,9 @@ def test_shift_share_bar_lengths_are_the_components(shift_share_table):
     # drawn component by component: national share of J62, C10; industry mix ...; shift ...
     assert widths == [5.0, 10.0, 8.0, -4.0, 12.0, -16.0]
     assert starts == [0.0] * 6  # negatives start at 0 and point left
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["National share", "Industry mix", "Regional shift", "Total change"]
+    (legend,) = ax.figure.legends  # under the chart, so that the bars keep the width
+    texts = [t.get_text() for t in legend.get_texts()]
+    assert texts == ["National share", "Industry mix", "Regional shift", "Total change"]
 
 
 def test_shift_share_bars_show_all_rows_when_top_is_large(shift_share_table):
@@ -253,7 +254,10 @@ def test_shift_share_bars_errors(shift_share_table):
     with pytest.raises(CourseInputError, match="no column 'regional_shift'"):
         plots.shift_share_bars(shift_share_table.drop(columns="regional_shift"))
     two_regions = pd.concat([shift_share_table, shift_share_table.assign(region="LV006")])
-    with pytest.raises(CourseInputError, match="filter the table to one region first"):
+    with pytest.raises(
+        CourseInputError,
+        match=r"rows repeat the same.* combination \(e\.g\. 'C10'\)\. Filter the table to one region first",
+    ):
         plots.shift_share_bars(two_regions)
     with pytest.raises(CourseInputError, match="top=0 must be a whole number of at least 1"):
         plots.shift_share_bars(shift_share_table, top=0)
@@ -319,7 +323,9 @@ def test_lq_heatmap_errors(lq_table):
     with pytest.raises(CourseInputError, match="no column 'lq'"):
         plots.lq_heatmap(lq_table.rename(columns={"lq": "LQ"}))
     two_years = pd.concat([lq_table.assign(year=2015), lq_table.assign(year=2023)])
-    with pytest.raises(CourseInputError, match="several years: pick one"):
+    with pytest.raises(
+        CourseInputError, match=r"from different periods \(column 'year'\): keep one period"
+    ):
         plots.lq_heatmap(two_years)
     with pytest.raises(CourseInputError, match="max_lq=1 must be above 1"):
         plots.lq_heatmap(lq_table, max_lq=1)
@@ -363,13 +369,259 @@ def test_star_grid_colour_rises_with_stars(star_table):
 
 
 def test_star_grid_errors(star_table):
-    with pytest.raises(CourseInputError, match="must hold star counts 0, 1, 2 or 3, but holds 5"):
+    with pytest.raises(CourseInputError, match="'stars' must hold 0, 1, 2 or 3, but holds 5"):
         plots.star_grid(star_table.assign(stars=[3, 0, 1, 5, 2]))
     with pytest.raises(CourseInputError, match="no column 'region_name'"):
         plots.star_grid(star_table.rename(columns={"region_name": "region"}))
-    with pytest.raises(CourseInputError, match="rows share the same region_name x category_name"):
+    with pytest.raises(
+        CourseInputError, match="rows repeat the same region_name x category_name combin"
+    ):
         plots.star_grid(pd.concat([star_table, star_table]))
 
 
 def test_star_marks():
     assert [plots.star_marks(n) for n in range(4)] == ["☆☆☆", "★☆☆", "★★☆", "★★★"]
+
+
+# --------------------------------------------------------------------------------------
+# Readable at notebook width: labels that do not collide, names, about 1,000 px
+# --------------------------------------------------------------------------------------
+
+# A JupyterLab output is about 1,000 px wide; a wider figure is shrunk, and its text with it.
+MAX_PX = 1050
+
+
+def _boxes(artists, renderer):
+    return [artist.get_window_extent(renderer) for artist in artists]
+
+
+def _assert_apart(boxes, what):
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), f"{what} overlap: {a} and {b}"
+
+
+def _assert_fits_a_notebook(ax):
+    """At most ~1,000 px wide at the figure's dpi, also as Jupyter saves it (tight), no text
+    under 8 pt, and tick labels that do not overlap."""
+    figure = ax.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    assert figure.get_figwidth() * figure.dpi <= MAX_PX
+    assert figure.get_tightbbox(renderer).width * figure.dpi <= MAX_PX + 50
+    texts = figure.findobj(matplotlib.text.Text)
+    assert min(t.get_fontsize() for t in texts if t.get_text().strip()) >= 8
+    for ticks in (ax.get_xticklabels(), ax.get_yticklabels()):
+        _assert_apart(_boxes([t for t in ticks if t.get_text()], renderer), "tick labels")
+
+
+@pytest.fixture
+def crowded_portfolio():
+    """18 categories, as in ps01's Latgale chart: most of them close together."""
+    rng = np.random.default_rng(5)
+    return pd.DataFrame(
+        {
+            "category_name": [f"Category number {i} with a long name" for i in range(18)],
+            "growth_rate": rng.normal(0.05, 0.05, 18),
+            "lq": rng.normal(1.2, 0.25, 18),
+            "employment": rng.integers(300, 9000, 18),
+        }
+    )
+
+
+def _assert_labels_apart(ax):
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_gid() == "bubble_label"]
+    # the texts themselves (an Annotation's own extent also covers its line to the bubble)
+    boxes = [matplotlib.text.Text.get_window_extent(t, renderer) for t in labels]
+    _assert_apart(boxes, "bubble labels")
+    frame = ax.get_window_extent(renderer)
+    quadrants = _boxes([t for t in ax.texts if t.get_gid() == "quadrant"], renderer)
+    for box in boxes:
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1
+        assert frame.y0 <= box.y0 and box.y1 <= frame.y1
+        assert not any(box.overlaps(q) for q in quadrants)
+    return labels
+
+
+def test_portfolio_names_only_the_largest_bubbles_and_says_so(crowded_portfolio):
+    ax = plots.portfolio_chart(crowded_portfolio)
+    labels = _assert_labels_apart(ax)
+    largest = crowded_portfolio.nlargest(10, "employment")["category_name"]
+    assert sorted(t.get_text().replace("\n", " ") for t in labels) == sorted(largest)
+    note = _texts(ax, "source")[0]
+    assert "the 10 largest of 18 bubbles; the 8 smaller ones are unlabelled" in note
+    _assert_fits_a_notebook(ax)
+
+
+@pytest.mark.parametrize("max_labels", [None, 4, 0])
+def test_portfolio_max_labels(crowded_portfolio, max_labels):
+    ax = plots.portfolio_chart(crowded_portfolio, max_labels=max_labels)
+    labels = _assert_labels_apart(ax)
+    note = _texts(ax, "source")[0]
+    if max_labels is None:  # all asked for: those with no free place are left out, and said so
+        assert len(labels) == 18 or "Names with no free place are left out" in note
+        assert len(labels) >= 12
+    else:
+        assert len(labels) == max_labels
+    assert ("unlabelled" in note) == (max_labels is not None)
+
+
+def test_portfolio_few_bubbles_are_all_named_without_a_note(portfolio_table):
+    ax = plots.portfolio_chart(portfolio_table)
+    assert "unlabelled" not in _texts(ax, "source")[0]
+
+
+def test_portfolio_max_labels_error(portfolio_table):
+    with pytest.raises(CourseInputError, match="max_labels=-1 must be a whole number of at le"):
+        plots.portfolio_chart(portfolio_table, max_labels=-1)
+
+
+def test_shift_share_bars_show_names_with_codes(shift_share_table):
+    named = shift_share_table.assign(
+        industry_name=[
+            "Manufacture of food products",
+            "Computer programming, consultancy and related activities",
+            "Forestry and logging",
+            "Manufacture of wood and of products of wood and cork, except furniture; "
+            "manufacture of articles of straw and plaiting materials",
+            "Land transport and transport via pipelines",
+        ]
+    )
+    ax = plots.shift_share_bars(named, top=5)
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert shown[0] == "Computer programming,\nconsultancy and related… (J62)"
+    assert shown[1] == "Manufacture of food products (C10)"
+    # ", except ..." and "; ..." are dropped, the rest wrapped on two lines
+    assert "Manufacture of wood and of\nproducts of wood and cork (C16)" in shown
+    assert all(len(line) <= 34 for name in shown for line in name.split("\n"))
+    assert all(name.count("\n") <= 1 for name in shown)
+    _assert_fits_a_notebook(ax)
+
+
+def test_shift_share_bars_find_nace_names_and_other_name_columns(shift_share_table):
+    # no name column: NACE codes get the names of the course's NACE table
+    ax = plots.shift_share_bars(shift_share_table, top=2)
+    assert [t.get_text() for t in ax.get_yticklabels()][1] == "Manufacture of food products (C10)"
+    # category codes: the category_name column; a code without a name stays a code
+    categories = shift_share_table.rename(columns={"industry": "category"}).assign(
+        category_name=["Food processing", None, "Forestry", "Wood", "Transport"]
+    )
+    ax = plots.shift_share_bars(categories, label="category", top=2)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["J62", "Food processing (C10)"]
+    with pytest.raises(CourseInputError, match="no column 'label_text'"):
+        plots.shift_share_bars(shift_share_table, names="label_text")
+
+
+# --- the course data, as the lesson and ps01 draw them ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def course_tables():
+    from course import data, economics
+
+    employment = data.load("regional_employment")
+    categories = data.load("cluster_categories")
+    by_category = economics.aggregate_to_categories(employment, categories)
+    stars = economics.star_rating(by_category[by_category["year"] == 2023])
+    profile = economics.region_profile(employment, categories, "LV005", start=2013, end=2023)
+    shifts = economics.shift_share(employment, start=2013, end=2023)
+    return {
+        "baltic": stars[stars["country"].isin(["LV", "EE"]) & stars["traded"]],
+        "all": stars[stars["traded"]],
+        "latgale": profile[profile["traded"] & (profile["employment"] >= 500)],
+        "vidzeme_shifts": shifts[shifts["region"] == "LV008"],
+    }
+
+
+def test_course_portfolio_of_latgale_is_readable(course_tables):
+    latgale = course_tables["latgale"]
+    assert len(latgale) == 18  # the ps01 chart
+    ax = plots.portfolio_chart(latgale, title="Cluster portfolio of Latgale, 2013-2023")
+    assert len(_assert_labels_apart(ax)) == 10
+    _assert_fits_a_notebook(ax)
+
+
+def test_course_shift_share_bars_show_nace_names(course_tables):
+    ax = plots.shift_share_bars(course_tables["vidzeme_shifts"], label="industry", top=8)
+    shown = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(shown) == 8
+    assert "Manufacture of food products (C10)" in shown
+    assert "Specialised construction\nactivities (F43)" in shown
+    _assert_fits_a_notebook(ax)
+
+
+def _shown_and_noted(ax, names):
+    """Every name is a tick label (maybe wrapped or cut with "…") or in the note."""
+    ticks = [
+        t.get_text().replace("\n", " ") for t in [*ax.get_xticklabels(), *ax.get_yticklabels()]
+    ]
+    note = _texts(ax, "source")[0].replace("\n", " ")
+    for name in names:
+        shown = any(t == name or (t.endswith("…") and name.startswith(t[:-1])) for t in ticks)
+        assert shown or name in note, name
+
+
+@pytest.mark.parametrize("which", ["baltic", "all"])
+def test_course_lq_heatmap_fits_a_notebook(course_tables, which):
+    table = course_tables[which]
+    ax = plots.lq_heatmap(table, region="region_name", category="category_name")
+    _assert_fits_a_notebook(ax)
+    _shown_and_noted(ax, [*table["region_name"].unique(), *table["category_name"].unique()])
+    cells = [t for t in ax.texts if t.get_gid() != "source"]
+    if which == "baltic":  # the lesson's chart: 11 regions x 21 categories, values written
+        assert len(cells) == 11 * 21
+        renderer = ax.figure.canvas.get_renderer()
+        _assert_apart(_boxes(cells, renderer), "cell values")
+        assert ax.get_ylabel() == "Cluster category"  # transposed: 21 categories as rows
+    else:  # 39 x 21: too many cells to write every LQ, the note says so
+        assert not cells
+        assert "Too many cells" in _texts(ax, "source")[0]
+
+
+@pytest.mark.parametrize("which", ["baltic", "all"])
+def test_course_star_grid_fits_a_notebook_and_names_the_stars(course_tables, which):
+    table = course_tables[which]
+    ax = plots.star_grid(table)
+    _assert_fits_a_notebook(ax)
+    _shown_and_noted(ax, [*table["region_name"].unique(), *table["category_name"].unique()])
+    marks = [t for t in ax.texts if t.get_gid() == "star_marks"]
+    assert len(marks) == len(table)  # every region x category is shown
+    counts = np.ma.filled(_mesh(ax).get_array(), -1).reshape(len(ax.get_yticks()), -1)
+    for mark in marks:  # each tile: as many letters as stars, the same star count
+        column, row = (int(v) for v in mark.get_position())
+        assert len(mark.get_text()) == counts[row, column]
+    for flag, letter in [("size_star", "S"), ("specialisation_star", "L"), ("focus_star", "F")]:
+        assert sum(letter in m.get_text() for m in marks) == table[flag].sum()
+    renderer = ax.figure.canvas.get_renderer()
+    _assert_apart(_boxes([m for m in marks if m.get_text()], renderer), "star marks")
+
+
+def test_star_grid_letters_match_the_flags(star_table):
+    flags = star_table.assign(
+        size_star=[True, False, False, False, True],
+        specialisation_star=[True, False, False, True, False],
+        focus_star=[True, False, True, True, True],
+    )
+    ax = plots.star_grid(flags)
+    marks = {
+        tuple(int(v) for v in t.get_position()): t.get_text()
+        for t in ax.texts
+        if t.get_gid() == "star_marks"
+    }
+    # rows Vidzeme, Rīga, Kurzeme; columns Food, IT; (column, row) -> letters
+    assert marks == {(0, 0): "SLF", (1, 0): "", (0, 1): "F", (1, 1): "LF", (0, 2): "SF"}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[:4] == ["0 stars", "1 star", "2 stars", "3 stars"]
+    assert legend[4].startswith("size") and "LQ ≥ 2" in legend[5] and "focus" in legend[6]
+    letters = [h.get_marker() for h in ax.get_legend().legend_handles[4:]]
+    assert letters == ["$S$", "$L$", "$F$"]
+    with pytest.raises(CourseInputError, match="'focus_star' must hold 0 or 1, but holds 2"):
+        plots.star_grid(flags.assign(focus_star=[1, 0, 2, 1, 1]))
+
+
+def test_grids_can_be_transposed_by_hand(lq_table):
+    ax = plots.lq_heatmap(lq_table, transpose=True)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["food", "it", "wood"]
+    assert ax.get_xlabel() == "Region" and ax.get_ylabel() == "Cluster category"

@@ -1,0 +1,39 @@
+"""Charts for cluster analysis, all in one course look.
+
+Every chart takes a tidy table (usually the output of a ``course.economics`` function), draws
+what it gets (no analysis happens here), and returns the matplotlib ``Axes`` it drew on, so you
+can change a title or save the figure::
+
+    ax = plots.portfolio_chart(profile)
+    ax.set_title("Vidzeme: our cluster portfolio")
+    ax.figure.savefig("portfolio.png", dpi=200)
+
+Each chart has a title, axis labels with units, a source note under the axes and a
+colour-blind-safe palette (seaborn's "colorblind"). Call :func:`use_theme` once at the top of a
+notebook so that your own charts share the look; the course charts use it in any case.
+
+The charts live in one file per subject (``economics`` for module 1); the shared look is in
+``_look`` and the placement helpers in ``_labels`` and ``_grids``. Import them from here:
+``plots.portfolio_chart``.
+"""
+
+from course.plots._look import DEFAULT_SOURCE, add_source, theme_rc, use_theme
+from course.plots.economics import (
+    lq_heatmap,
+    portfolio_chart,
+    shift_share_bars,
+    star_grid,
+    star_marks,
+)
+
+__all__ = [
+    "DEFAULT_SOURCE",
+    "use_theme",
+    "theme_rc",
+    "add_source",
+    "star_marks",
+    "portfolio_chart",
+    "shift_share_bars",
+    "lq_heatmap",
+    "star_grid",
+]
