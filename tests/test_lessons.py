@@ -67,3 +67,57 @@ def test_the_parameters_cell_swaps_the_region(lesson, parameters, expected, tmp_
     executed = run_notebook(ROOT / "modules" / lesson, tmp_path, parameters)
     assert not [o for o in _outputs(executed) if o.get("output_type") == "error"]
     assert expected in _shown_text(executed)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=_name)
+def test_no_numpy_scalar_reprs_in_outputs(path, executed):
+    # np.float64(3.63) in an output is noise to a learner: round, or use course.answers
+    assert "np.float64(" not in _shown_text(executed(path))
+    assert "np.int64(" not in _shown_text(executed(path))
+
+
+MODULE_1 = ROOT / "modules" / "01-cluster-economics" / "01-cluster-economics.md"
+
+
+def _core_sections(text: str) -> list[str]:
+    import re
+
+    core = text.split("## Optional depth")[0]
+    return re.split(r"^(?=## \d\. )", core, flags=re.M)[1:]
+
+
+def test_module_1_sections_open_with_the_question_and_end_with_so_what():
+    sections = _core_sections(MODULE_1.read_text(encoding="utf-8"))
+    assert len(sections) == 9
+    for section in sections:
+        title = section.splitlines()[0]
+        assert "**The manager's question:**" in section.split("\n\n", 3)[1], title
+        assert "**So what for your cluster.**" in section, title
+
+
+def test_module_1_write_it_yourself_cells_leave_the_line_to_the_learner():
+    import re
+
+    text = MODULE_1.read_text(encoding="utf-8")
+    boxes = re.findall(
+        r"> \*\*Write it yourself.*?```\{code-cell\} ipython3\n(.*?)```\n\n<details><summary>Solution",
+        text,
+        flags=re.S,
+    )
+    assert len(boxes) == text.count("> **Write it yourself") >= 6  # one per kind of ps01 answer
+    for cell in boxes:
+        lines = [line for line in cell.strip().splitlines() if line.strip()]
+        assert not lines or lines[-1].lstrip().startswith("#"), f"the answer is pre-filled:\n{cell}"
+
+
+def test_module_1_section_minutes_match_the_timing_table():
+    import re
+
+    text = MODULE_1.read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| (\d) [^|]+\| (\d+) \|", text, flags=re.M))
+    for section in _core_sections(text):
+        number = section[3]
+        stated = re.search(r"^\*(\d+) min", section, flags=re.M).group(1)
+        assert table[number] == stated, (
+            f"section {number}: {stated} min in the text, {table[number]} in the table"
+        )
