@@ -75,11 +75,21 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], *, where: str) -> 
             "Load a table with course.data.load(...) or pandas.read_csv(...) first."
         )
     for column in columns:
+        if not isinstance(column, str):
+            raise CourseInputError(
+                f"{where}: a column is named by its name in quotes, e.g. 'lq', but got a "
+                f"{type(column).__name__}. Did you forget the quotes?"
+            )
         if column not in df.columns:
+            close = close_matches(column, df.columns, n=1)
+            fix = (
+                f"Did you mean {close[0]!r}? Column names are written exactly as in the table"
+                if close
+                else f"Pass the right name, e.g. {_argument_hint(column)}"
+            )
             raise CourseInputError(
                 f"{where}: the table has no column {column!r}. "
-                f"Its columns are: {_listing(df.columns)}. "
-                f"Pass the right name, e.g. {_argument_hint(column)}."
+                f"Its columns are: {_listing(df.columns)}. {fix}."
             )
 
 
