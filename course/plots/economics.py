@@ -479,12 +479,15 @@ STAR_FLAGS = {
 
 
 def star_marks(stars: int) -> str:
-    """Filled and empty stars for a count 0-3, e.g. ``star_marks(2) == "★★☆"``.
+    """Filled and empty stars for a count 0-3, e.g. ``star_marks(2) == "★★☆"``; "n/a" for a
+    region that could not be rated (``stars`` is NA, see ``economics.star_rating``).
 
-    >>> [star_marks(n) for n in range(4)]
-    ['☆☆☆', '★☆☆', '★★☆', '★★★']
+    >>> [star_marks(n) for n in range(4)] + [star_marks(pd.NA)]
+    ['☆☆☆', '★☆☆', '★★☆', '★★★', 'n/a']
     """
-    return "★" * stars + "☆" * (3 - stars)
+    if pd.isna(stars):
+        return "n/a"
+    return "★" * int(stars) + "☆" * (3 - int(stars))
 
 
 def star_grid(

@@ -1,28 +1,17 @@
-"""Interactive explorers for the lessons and workshops (ipywidgets).
+"""Explorers for module 1, cluster economics: the region explorer.
 
-Widgets are thin: every number they show comes from ``course.economics`` and every chart from
-``course.plots``. The computation behind an explorer is a plain function (e.g.
-:func:`course.economics.region_profile`) that you can also call yourself, without any widget::
-
-    from course import data, economics, widgets
-    employment = data.load("regional_employment")
-    categories = data.load("cluster_categories")
-    widgets.region_explorer(employment, categories)          # in a notebook: the explorer
-    economics.region_profile(employment, categories, "LV008", 2013, 2023)  # the same numbers
+Thin: every number comes from ``course.economics`` (``region_profile``) and every chart from
+``course.plots``.
 """
 
 from __future__ import annotations
 
-import base64
-import io
-
-import matplotlib as mpl
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from course import economics, plots
 from course.checks import CourseInputError, require_columns, require_present
+from course.widgets import _output as output
 
 __all__ = ["region_explorer"]
 
@@ -132,37 +121,32 @@ def _render(employment, categories, *, region, region_label, years, selected, mi
     """The Output widget's content: chart and table, or a message that says what to change."""
     start, end = years
     if not selected:
-        return (_text("Select at least one cluster category (Ctrl/Cmd + click)."),)
+        return (output.text("Select at least one cluster category (Ctrl/Cmd + click)."),)
     try:
         profile = economics.region_profile(
             employment, categories, region, start, end, selected, min_regions=min_regions
         )
     except CourseInputError as problem:
-        return (_text(str(problem)),)
+        return (output.text(str(problem)),)
     return (_chart(profile, region_label, start, end), _table(profile))
 
 
 def _chart(profile: pd.DataFrame, region_label: str, start: int, end: int) -> dict:
-    # A Figure outside pyplot, rendered to PNG: it shows the same in JupyterLab, Voila and
-    # tests, needs no interactive backend and leaves no open pyplot figures behind.
-    with mpl.rc_context(plots.theme_rc()):
-        figure = Figure(figsize=(10, 6.5), layout="constrained")
-        axes = figure.add_subplot()
     label = "category_name" if "category_name" in profile else "category"
-    plots.portfolio_chart(
-        profile,
-        label=label,
-        ax=axes,
-        x_reference=profile["reference_growth_rate"].iloc[0] if len(profile) else 0.0,
-        title=f"{region_label}: cluster portfolio {start}-{end}",
-        xlabel=f"Employment growth {start}-{end} (%; dashed line: all regions)",
-        ylabel=f"Location quotient {end} (ratio; 1 = average)",
-        size_label=f"Employment {end} (persons)",
-    )
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=90)
-    png = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return _display({"image/png": png, "text/plain": f"<portfolio chart of {region_label}>"})
+
+    def draw(axes) -> None:
+        plots.portfolio_chart(
+            profile,
+            label=label,
+            ax=axes,
+            x_reference=profile["reference_growth_rate"].iloc[0] if len(profile) else 0.0,
+            title=f"{region_label}: cluster portfolio {start}-{end}",
+            xlabel=f"Employment growth {start}-{end} (%; dashed line: all regions)",
+            ylabel=f"Location quotient {end} (ratio; 1 = average)",
+            size_label=f"Employment {end} (persons)",
+        )
+
+    return output.chart(draw, size=(10, 6.5), text=f"<portfolio chart of {region_label}>")
 
 
 def _table(profile: pd.DataFrame) -> dict:
@@ -176,16 +160,8 @@ def _table(profile: pd.DataFrame) -> dict:
             "Stars": profile["stars"].map(plots.star_marks),
         }
     )
-    return _display({"text/html": shown.to_html(index=False), "text/plain": shown.to_string()})
+    return output.table(shown)
 
 
 def _percent(rate: float) -> str:
     return "n/a" if not np.isfinite(rate) else f"{rate:+.1%}"
-
-
-def _text(message: str) -> dict:
-    return _display({"text/plain": message})
-
-
-def _display(data: dict) -> dict:
-    return {"output_type": "display_data", "data": data, "metadata": {}}
