@@ -1,41 +1,41 @@
 # Two commands for everybody:
 #   make lab   set up (first time only) and open the course in JupyterLab
-#   make test  set up (first time only) and run every test
-# The set-up is re-done only when pyproject.toml changes (the stamp file below).
+#   make test  set up with the test tools (first time only) and run every test
+# The set-up itself is tools/bootstrap.py (standard library only), the same on Windows and macOS
+# without make: `py tools\bootstrap.py lab`, `python3 tools/bootstrap.py lab`. It keeps two
+# stamps in the environment, .venv/.installed-lab (the course and JupyterLab) and
+# .venv/.installed-test (plus the test tools), and re-does a set-up only when pyproject.toml or
+# jupyter/overrides.json changed.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+BOOTSTRAP := $(PYTHON) tools/bootstrap.py --venv $(VENV)
 LAB_ARGS ?=
+WHEELHOUSE ?= wheelhouse
 
-.PHONY: setup lab test lint bench datasets exercises clean
+.PHONY: setup setup-test lab doctor test lint bench datasets exercises wheelhouse learner-edition clean
 
-setup: $(STAMP)
+setup:
+	@$(BOOTSTRAP) setup
 
-$(STAMP): pyproject.toml jupyter/overrides.json
-	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed, found " + sys.version' 
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (cluster course)"
-	@# course defaults for JupyterLab (no news pop-ups for learners): jupyter/overrides.json
-	mkdir -p $(VENV)/share/jupyter/lab/settings
-	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	@touch $(STAMP)
-	@echo "Set-up done: the course environment is in $(VENV)/"
+setup-test:
+	@$(BOOTSTRAP) setup --test
 
 lab: setup
 	$(BIN)/course lab $(LAB_ARGS)
 
-lint: setup
+doctor: setup
+	$(BIN)/course doctor
+
+lint: setup-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: setup lint
+test: setup-test lint
 	$(BIN)/python -m pytest
 
-bench: setup
+bench: setup-test
 	$(BIN)/python tests/benchmarks/bench_economics.py
 
 datasets: setup
@@ -44,5 +44,13 @@ datasets: setup
 exercises: setup
 	$(BIN)/course exercises
 
+# for trainers: wheels for Windows, macOS and Linux, Python 3.11-3.13, to copy onto USB sticks
+wheelhouse: setup
+	$(BIN)/course wheelhouse $(WHEELHOUSE)
+
+# for trainers: the learner edition, without solutions, hidden tests or instructor notes
+learner-edition: setup
+	$(BIN)/course edition dist/cluster-course-learner.zip
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .benchmarks submitted autograded feedback gradebook.db
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .benchmarks submitted autograded feedback gradebook.db dist $(WHEELHOUSE)

@@ -1,4 +1,4 @@
-"""The ``course`` command: open the course, look at its data, check your own files.
+"""The ``course`` command: open the course, check the computer, look at its data, hand it out.
 
 Run ``course --help`` for the list. ``make lab`` calls ``course lab``.
 
@@ -22,11 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 START_PAGE = Path("modules") / "00-start" / "00-start.ipynb"
 
 
-def lab_command(*, port: int | None = None, browser: bool | None = None) -> list[str]:
+def lab_command(
+    *, port: int | None = None, browser: bool | None = None, root: Path | None = None
+) -> list[str]:
     """The ``jupyter lab`` command line that opens the course on its start page.
 
-    Without a screen (a server, a container, CI) no browser is started; JupyterLab then prints
-    the address to open, with its access token.
+    ``root`` is the folder JupyterLab shows (default: the course project). Without a screen (a
+    server, a container, CI) no browser is started; JupyterLab then prints the address to open,
+    with its access token.
 
     >>> cmd = lab_command(port=8899, browser=False)
     >>> cmd[-1], "--no-browser" in cmd, "--port=8899" in cmd
@@ -34,7 +37,8 @@ def lab_command(*, port: int | None = None, browser: bool | None = None) -> list
     """
     if browser is None:
         browser = _has_screen()
-    command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}"]
+    root = ROOT if root is None else root
+    command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={root}"]
     if port is not None:
         command.append(f"--port={port}")
     if not browser:
@@ -51,12 +55,34 @@ def _has_screen() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def lab_folder(folder: Path | None = None) -> Path:
+    """The folder ``course lab`` opens, with the learner's materials in it.
+
+    In a clone it is the clone itself. An installed copy (a wheel: ``pip install``, a hub image, a
+    USB stick) opens a working folder of the learner's own, ``~/cluster-course`` unless
+    ``--dir`` or ``$COURSE_WORKDIR`` says otherwise, into which the lessons, the exercises and
+    the data are copied (never the solutions; files already there are kept).
+    """
+    from course import materials
+
+    folder = Path(folder).expanduser().absolute() if folder else materials.default_workdir()
+    source = materials.source_root()
+    if source is None or folder.resolve() != source.resolve():
+        materials.prepare_workdir(folder)
+    return folder
+
+
 def _lab(args: argparse.Namespace) -> int:
-    command = lab_command(port=args.port, browser=False if args.no_browser else None)
-    print("Opening the course in JupyterLab. Stop it with Ctrl+C (twice).", flush=True)
+    folder = lab_folder(args.dir)
+    command = lab_command(port=args.port, browser=False if args.no_browser else None, root=folder)
+    if args.dry_run:
+        print(f"folder: {folder}")
+        print("command: " + " ".join(command))
+        return 0
+    print(f"Opening the course in JupyterLab ({folder}). Stop it with Ctrl+C (twice).", flush=True)
     if not _has_screen() and not args.no_browser:
         print("No screen found: open the http://127.0.0.1:... address printed below.", flush=True)
-    os.chdir(ROOT)
+    os.chdir(folder)
     if os.name == "posix":
         # Become JupyterLab (same process id) instead of starting it as a child: whoever
         # stops `course lab` (Ctrl+C, `kill`, a test, a service manager) then stops the
@@ -178,6 +204,37 @@ def _exercises(args: argparse.Namespace) -> int:
     return 0
 
 
+def _doctor(args: argparse.Namespace) -> int:
+    from course import doctor
+
+    return doctor.main(workdir=args.dir, port=args.port)
+
+
+def _edition(args: argparse.Namespace) -> int:
+    from course import editions
+
+    try:
+        output = editions.build_learner_edition(Path(args.output))
+    except editions.EditionError as exc:
+        print(f"course edition: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote the learner edition to {output}")
+    return 0
+
+
+def _wheelhouse(args: argparse.Namespace) -> int:
+    from course import editions
+
+    try:
+        folder = editions.build_wheelhouse(Path(args.folder), everywhere=not args.this_platform)
+    except (editions.EditionError, subprocess.CalledProcessError) as exc:
+        print(f"course wheelhouse: {exc}", file=sys.stderr)
+        return 2
+    size = editions.folder_size(folder) / 1e6
+    print(f"wrote the wheelhouse to {folder} ({size:,.0f} MB); see {folder / 'INSTALL.txt'}")
+    return 0
+
+
 def _pandas_display():
     import pandas as pd
 
@@ -193,7 +250,23 @@ def build_parser() -> argparse.ArgumentParser:
     lab = commands.add_parser("lab", help="open the course in JupyterLab on its start page")
     lab.add_argument("--port", type=int, default=None, help="port to serve on (default: 8888)")
     lab.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    lab.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        help="the working folder (installed copy: ~/cluster-course)",
+    )
+    lab.add_argument(
+        "--dry-run", action="store_true", help="prepare the folder, print the command, stop"
+    )
     lab.set_defaults(func=_lab)
+
+    doctor = commands.add_parser(
+        "doctor", help="check that this computer is ready for the course (run it before the day)"
+    )
+    doctor.add_argument("--dir", type=Path, default=None, help="the working folder to check")
+    doctor.add_argument("--port", type=int, default=8888, help="the port JupyterLab will use")
+    doctor.set_defaults(func=_doctor)
 
     datasets = commands.add_parser("datasets", help="list the course datasets")
     datasets.set_defaults(func=_datasets)
@@ -219,6 +292,30 @@ def build_parser() -> argparse.ArgumentParser:
         "assignment", nargs="*", help="e.g. ps01-cluster-economics (default: all)"
     )
     exercises.set_defaults(func=_exercises)
+
+    edition = commands.add_parser(
+        "edition", help="trainers: build the learner edition (no solutions, hidden tests, notes)"
+    )
+    edition.add_argument(
+        "output",
+        nargs="?",
+        default="dist/cluster-course-learner.zip",
+        help="a .zip file (default: dist/cluster-course-learner.zip) or a new folder",
+    )
+    edition.set_defaults(func=_edition)
+
+    wheelhouse = commands.add_parser(
+        "wheelhouse",
+        help="trainers: build a folder of wheels for offline installs (USB sticks)",
+    )
+    wheelhouse.add_argument("folder", nargs="?", default="wheelhouse", help="where to write it")
+    wheelhouse.add_argument(
+        "--this-platform",
+        action="store_true",
+        help="only this computer's platform and Python (default: Windows, macOS and Linux, "
+        "Python 3.11-3.13)",
+    )
+    wheelhouse.set_defaults(func=_wheelhouse)
     return parser
 
 

@@ -53,13 +53,22 @@ class DatasetError(CourseInputError):
 
 
 def datasets_dir() -> Path:
-    """The folder with the course data: ``datasets/`` in the course, or ``$COURSE_DATA_DIR``.
+    """The folder with the course data: ``$COURSE_DATA_DIR`` if set, else the course's own.
+
+    The course's own data are ``datasets/`` in a clone (or an editable install), and the copy
+    that the build maps into the package (``course/_materials/datasets``) in an installed copy,
+    so ``data.load`` works from any working directory either way.
 
     >>> (datasets_dir() / "datapackage.json").exists()
     True
     """
     override = os.environ.get("COURSE_DATA_DIR")
-    return Path(override) if override else Path(__file__).resolve().parent.parent / "datasets"
+    if override:
+        return Path(override)
+    from course.materials import materials_root
+
+    root = materials_root()
+    return (root if root is not None else Path(__file__).resolve().parent.parent) / "datasets"
 
 
 def _package(folder: Path) -> dict:
