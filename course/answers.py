@@ -48,20 +48,34 @@ def _matching(table: pd.DataFrame, column: str, where: dict, *, verb: str) -> pd
     require_columns(table, [column, *where], where=verb)
     rows = table
     for name, wanted in where.items():
-        options = wanted if isinstance(wanted, list | tuple | set) else [wanted]
-        kept = rows[rows[name].isin(list(options))]
+        kept = rows[rows[name].isin(_options(wanted))]
         if kept.empty:
             raise CourseInputError(_no_match(table, rows, name, wanted, verb))
         rows = kept
     return rows
 
 
+def _options(wanted) -> list:
+    """A filter value as the list of values it accepts: a list, tuple, set, Index, Series or
+    array means "any of these", anything else (text, a number) itself."""
+    if isinstance(wanted, str) or not hasattr(wanted, "__iter__"):
+        return [wanted]
+    return [_plain(item) for item in wanted]
+
+
 def _no_match(table: pd.DataFrame, rows: pd.DataFrame, name: str, wanted, verb: str) -> str:
     present = pd.unique(rows[name].dropna())
     if len(present) == 0:
         return f"{verb}: no rows are left to filter by {name}={wanted!r}."
-    close = close_matches(wanted, present) if isinstance(wanted, str) else []
-    if close:
+    options = _options(wanted)
+    single, option = len(options) == 1, str(options[0]) if options else ""
+    by_text = {str(_plain(v)): _plain(v) for v in present}
+    close = [by_text[c] for c in close_matches(option, by_text)] if single else []
+    if single and option in by_text and not isinstance(options[0], str):
+        hint = f"The column holds text: write {name}={option!r}, in quotes."
+    elif single and option in by_text:
+        hint = f"The column holds numbers: write {name}={by_text[option]!r}, without quotes."
+    elif close:
         hint = f"Did you mean {', '.join(repr(c) for c in close)}?"
     else:
         shown = ", ".join(repr(_plain(v)) for v in sorted(present, key=str)[:10])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 
 import nbformat
 import pytest
@@ -108,6 +109,84 @@ def _submit(course, student: str, notebook) -> None:
     nbformat.write(notebook, folder / "ps01.ipynb")
 
 
+# A learner's natural answers, in every form the checks accept: one-row tables, a Series, a
+# one-element Series, an Index, a list, a numpy scalar, a table of rows, the top row of a table.
+NATURAL_ANSWERS = {
+    "ps01_lq_answer": """
+lq = economics.location_quotient(in_2023)
+lq_vidzeme_food = lq[(lq["region"] == "LV008") & (lq["industry"] == "C10")]
+lq_latvia = economics.location_quotient(in_2023[in_2023["country"] == "LV"])
+lq_vidzeme_food_latvia = lq_latvia.loc[
+    (lq_latvia["region"] == "LV008") & (lq_latvia["industry"] == "C10"), "lq"
+]
+""",
+    "ps01_stars_answer": """
+import pandas as pd
+
+stars = economics.star_rating(categories_2023)
+latgale_two_star_categories = pd.Index(
+    stars.loc[(stars["region"] == "LV005") & (stars["stars"] >= 2), "category"]
+)
+""",
+    "ps01_shift_answer": """
+shifts = economics.shift_share(employment, start=2013, end=2023)
+row = shifts[(shifts["region"] == "EE001") & (shifts["industry"] == "J62")]
+tallinn_it_shift = [row["national_share"].item(), row["industry_mix"].item(),
+                    row["regional_shift"].item()]
+""",
+    "ps01_strong_answer": """
+strength = economics.cluster_strength(categories_2023[categories_2023["traded"]])
+sydsverige_strong_clusters = strength.loc[
+    (strength["region"] == "SE22") & strength["strong"], "category"
+]
+""",
+    "ps01_growth_answer": """
+growth = economics.growth(by_category, start=2013, end=2023, industry="category")
+riga_it_cagr = growth.loc[
+    (growth["region"] == "LV006") & (growth["category"] == "it_electronics"), "cagr"
+].to_numpy()[0]
+""",
+    "ps01_krugman_answer": """
+krugman = economics.krugman_index(in_2023, reference="rest")
+most_specialised_region = answers.top(krugman, "krugman", n=1)
+""",
+}
+
+# Wrong answers that pass the visible checks once these are patched away: all score 0.
+WRONG_ANSWERS = {
+    "ps01_lq_answer": "lq_vidzeme_food, lq_vidzeme_food_latvia = 1.5, 1.2\n",
+    "ps01_stars_answer": "latgale_two_star_categories = ['textiles']\n",
+    "ps01_shift_answer": (
+        "tallinn_it_shift = {'national_share': 3082, 'industry_mix': 3082, 'regional_shift': 3082}\n"
+    ),
+    "ps01_strong_answer": "sydsverige_strong_clusters = ['energy', 'food']\n",
+    "ps01_growth_answer": "riga_it_cagr = 0.05\n",
+    "ps01_krugman_answer": "most_specialised_region = 'LV008'\n",
+}
+
+# What a student might try in the first answer cell to fake the score: rebind the checking and
+# scoring helpers of course.scoring, numpy's and math's comparisons and pandas' sums.
+PATCHES = """
+import math
+
+import numpy
+import pandas
+
+from course import scoring
+
+full = lambda *args, **kwargs: kwargs.get("points", 3)
+for name in ("score_numbers", "score_set", "score_text", "score_in_fresh_process"):
+    setattr(scoring, name, full)
+for name in ("check", "check_largest", "check_none_of", "check_shift_share", "check_yearly_rate"):
+    setattr(scoring, name, lambda *args, **kwargs: None)
+numpy.isclose = lambda *args, **kwargs: True
+math.isclose = lambda *args, **kwargs: True
+pandas.DataFrame.sum = lambda self, *args, **kwargs: 1.0
+"""
+
+STUDENTS = ("solution", "blank", "half", "loops", "deleted", "broken", "natural", "patcher")
+
+
 @pytest.fixture(scope="module")
 def graded_cohort(course):
     solution = nbformat.read(course / "solutions" / PS01 / "ps01.ipynb", as_version=4)
@@ -139,6 +218,17 @@ def graded_cohort(course):
     ]
     _submit(course, "deleted", deleted)
 
+    natural = nbformat.read(course / "exercises" / PS01 / "ps01.ipynb", as_version=4)
+    for grade_id, source in NATURAL_ANSWERS.items():
+        _grade_cells(natural)[grade_id].source = source
+    _submit(course, "natural", natural)
+
+    patcher = nbformat.read(course / "exercises" / PS01 / "ps01.ipynb", as_version=4)
+    for grade_id, source in WRONG_ANSWERS.items():
+        _grade_cells(patcher)[grade_id].source = source
+    _grade_cells(patcher)["ps01_lq_answer"].source = PATCHES + WRONG_ANSWERS["ps01_lq_answer"]
+    _submit(course, "patcher", patcher)
+
     broken = course / "submitted" / "broken" / PS01
     broken.mkdir(parents=True)
     (broken / "ps01.ipynb").write_text('{"cells": [', encoding="utf-8")
@@ -148,10 +238,7 @@ def graded_cohort(course):
     config.Execute.timeout = 10
     config.ExecutePreprocessor.timeout = 10
     api = grading.nbgrader_api(course, config=config)
-    runs = {
-        student: api.autograde(PS01, student)
-        for student in ("solution", "blank", "half", "loops", "deleted", "broken")
-    }
+    runs = {student: api.autograde(PS01, student) for student in STUDENTS}
     return runs, grading.scores(PS01, root=course)
 
 
@@ -221,18 +308,123 @@ def test_a_file_that_is_not_a_notebook_fails_clearly_and_alone(graded_cohort):
 def test_feedback_shows_the_score_but_no_hidden_tests_or_mark_scheme(course, graded_cohort):
     api = grading.nbgrader_api(course)
     assert api.generate_feedback(PS01, "half")["success"]
-    html = (course / "feedback" / "half" / PS01 / "ps01.html").read_text(encoding="utf-8")
+    html = unescape((course / "feedback" / "half" / PS01 / "ps01.html").read_text(encoding="utf-8"))
     assert "Score: 6.0 / 20.0" in html  # 6 of 12 autograded; written answers not graded yet
-    assert "NameError: name 'tallinn_it_shift' is not defined" not in html
-    assert "NameError: name 'sydsverige_strong_clusters' is not defined" in html
-    for secret in (
-        "HIDDEN TESTS",
-        "MARK SCHEME",
-        "Award up to",
-        "_expected",
-        "most recent call last",
-    ):
+    assert "NameError" not in html
+    assert "Task 4 is not answered yet" in html
+    # a one-line reason for each hidden result, and never the hidden code
+    assert "Task 2 (1 of 2 points): 1 of 2 found: rate the 2023 categories" in html
+    assert "Task 3 (full marks)" in html
+    assert "Hint: Task 6: 'LV008' does not have the largest value" in html
+    for secret in HIDDEN_SECRETS:
         assert secret not in html, f"feedback reveals {secret!r}"
     # the autograded copy keeps the hidden tests: they were restored and run when grading
     autograded = json.loads((course / "autograded" / "half" / PS01 / "ps01.ipynb").read_text())
     assert "BEGIN HIDDEN TESTS" in "".join("".join(c["source"]) for c in autograded["cells"])
+
+
+HIDDEN_SECRETS = (
+    "HIDDEN TESTS",
+    "MARK SCHEME",
+    "Award up to",
+    "expected",
+    "score_in_fresh_process",
+    "runpy",
+    'load("regional_employment")',
+    "most recent call last",
+)
+
+
+def test_natural_answers_in_any_form_score_full_marks(graded_cohort):
+    runs, scores = graded_cohort
+    assert runs["natural"]["success"]
+    auto = _auto_scores(scores, "natural")
+    assert auto == {
+        "ps01_lq_test": 2,
+        "ps01_stars_test": 2,
+        "ps01_shift_test": 3,
+        "ps01_strong_test": 2,
+        "ps01_growth_test": 2,
+        "ps01_krugman_test": 1,
+    }
+
+
+def test_rebinding_the_checks_numpy_math_or_pandas_gains_nothing(course, graded_cohort):
+    runs, scores = graded_cohort
+    assert runs["patcher"]["success"]
+    auto = _auto_scores(scores, "patcher")
+    assert len(auto) == 6 and sum(auto.values()) == 0, auto  # its honest score
+    # the patches did run: the visible checks passed, and the hidden tests gave the reasons
+    api = grading.nbgrader_api(course)
+    assert api.generate_feedback(PS01, "patcher")["success"]
+    html = unescape(
+        (course / "feedback" / "patcher" / PS01 / "ps01.html").read_text(encoding="utf-8")
+    )
+    for reason in (
+        "Task 1 (0 of 2 points): lq_vidzeme_food is off: compute it on the 2023 table",
+        "Task 2 (0 of 2 points): 0 of 2 found, 1 listed that should not be",
+        "Task 3 (0 of 3 points): national_share is off: the start employment times",
+        "industry_mix is off: use the industry's growth rate in the whole area",
+        "Task 4 (0 of 2 points): 1 of 6 found, 1 listed that should not be",
+        "Task 5 (0 of 2 points): riga_it_cagr is off",
+        "Task 6 (0 of 1 points): LV008 is not it",
+    ):
+        assert reason in html
+    for secret in set(HIDDEN_SECRETS) - {"score_in_fresh_process"}:  # the patches name it
+        assert secret not in html, f"feedback reveals {secret!r}"
+
+
+# Conceptual mistakes, and one task left unanswered: Validate fails each with a hint.
+MISTAKES = {
+    "ps01_lq_answer": """
+lq = economics.location_quotient(in_2023)
+lq_vidzeme_food = answers.value(lq, "lq", region="LV008", industry="C10")
+lq_vidzeme_food_latvia = lq_vidzeme_food  # the same reference area twice
+""",
+    "ps01_stars_answer": "# YOUR CODE HERE\nraise NotImplementedError()",
+    "ps01_shift_answer": """
+shifts = economics.shift_share(employment, start=2013, end=2023)
+row = shifts[(shifts["region"] == "EE001") & (shifts["industry"] == "J62")]
+tallinn_it_shift = {"national_share": row["industry_mix"].item(),
+                    "industry_mix": row["national_share"].item(),
+                    "regional_shift": row["regional_shift"].item()}
+""",
+    "ps01_strong_answer": """
+strength = economics.cluster_strength(categories_2023)  # all categories, local ones too
+sydsverige_strong_clusters = answers.values(strength, "category", region="SE22", strong=True)
+""",
+    "ps01_growth_answer": """
+growth = economics.growth(by_category, start=2013, end=2023, industry="category")
+riga_it_cagr = answers.value(growth, "growth_rate", region="LV006", category="it_electronics")
+""",
+    "ps01_krugman_answer": "most_specialised_region = 'LV008'  # a guess\n",
+}
+
+
+def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path):
+    from nbgrader.validator import Validator
+
+    notebook = nbformat.read(course / "exercises" / PS01 / "ps01.ipynb", as_version=4)
+    for grade_id, source in MISTAKES.items():
+        _grade_cells(notebook)[grade_id].source = source
+    path = tmp_path / "ps01.ipynb"
+    nbformat.write(notebook, path)
+    failed = Validator(config=grading.load_config(course)).validate(str(path))["failed"]
+    errors = {
+        grade_id: next(
+            (f["raw_error"] for f in failed if f["source"] == cell.source.strip()), "passed"
+        )
+        for grade_id, cell in _grade_cells(notebook).items()
+        if grade_id.endswith("_test")
+    }
+    expected = {
+        "ps01_lq_test": "both LQs are equal, but they use different reference areas",
+        "ps01_stars_test": "Task 2 is not answered yet: in the answer cell above, replace",
+        "ps01_shift_test": "the numbers are right but some are in the wrong place",
+        "ps01_strong_test": "construction is a local category: the rule is for traded ones",
+        "ps01_growth_test": "0.98 looks like growth over ten years, not a yearly rate",
+        "ps01_krugman_test": "'LV008' does not have the largest value of the Krugman index",
+    }
+    for grade_id, message in expected.items():
+        assert message in errors[grade_id], (grade_id, errors[grade_id])
+        assert "NameError" not in errors[grade_id]

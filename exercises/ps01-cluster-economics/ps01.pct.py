@@ -12,19 +12,22 @@
 #     name: python3
 # ---
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "6ed7f40c7646c57e428bb88b6132f999", "grade": false, "grade_id": "ps01_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "5b6cd6bb33952c22e98339fabfeaa9b9", "grade": false, "grade_id": "ps01_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # Assignment ps01: cluster economics
 #
 # *About 75 minutes. 20 points: 12 checked automatically, 8 for two short written answers.*
 #
 # You advise the regional development agency of **Latgale** (`LV005`), in eastern Latvia, and
 # colleagues in Tallinn and southern Sweden. Use the course library as in module 1: every task needs
-# one to three lines of code.
+# one to three lines of code. State each answer with the toolbox of the start page:
+# `answers.value` (one number or code), `answers.values` (a list) and `answers.top` (the top rows).
+# A one-row table, a column or a list works as well: the checks read any of them.
 #
 # **How it works**
 # - Replace `raise NotImplementedError()` in each answer cell with your code; keep the variable names.
-# - Run the check cell below each answer: no error means the *visible* checks pass. Your instructor
-#   runs more (hidden) checks, some of which give partial credit.
+# - Run the check cell below each answer: no error means the *visible* checks pass; a `Hint:` says
+#   what to change. Your instructor runs more (hidden) checks, some of which give partial credit;
+#   the feedback you get back says in one line what each of them found.
 # - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, then **Validate**.
 # - The data are the course's synthetic data (module 0); the reference area is all regions in the
 #   table unless a task says otherwise; "2023" means the year 2023 of `regional_employment`.
@@ -40,8 +43,8 @@
 # | 7 | Written: read Latgale's cluster portfolio | 4 |
 # | 8 | Written: recommend a priority | 4 |
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "ef064b10d99e4489f6c53151c908af68", "grade": false, "grade_id": "ps01_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-from course import data, economics, plots, widgets
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "d2ab712ce3519ef7277ecf3755e643fb", "grade": false, "grade_id": "ps01_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+from course import answers, data, economics, plots  # noqa: F401 (answers: the toolbox for your answers)
 
 employment = data.load("regional_employment")
 categories = data.load("cluster_categories")
@@ -49,24 +52,45 @@ by_category = economics.aggregate_to_categories(employment, categories)
 in_2023 = employment[employment["year"] == 2023]
 categories_2023 = by_category[by_category["year"] == 2023]
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "acc8cac66ed9323c5ded1f367fe5d707", "grade": false, "grade_id": "ps01_lq_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "b81f5470916db8d6de941d6ccc0c838b", "grade": false, "grade_id": "ps01_lq_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 1 (2 points): location quotients and the reference area
 #
 # Compute the location quotient of food products (`C10`) in Vidzeme (`LV008`) in 2023
 # (a) with all regions of the table as the reference area, as `lq_vidzeme_food`, and
-# (b) with Latvia as the reference area, as `lq_vidzeme_food_latvia`. Both are plain numbers.
+# (b) with Latvia as the reference area, as `lq_vidzeme_food_latvia`. Give each as one number.
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "2443189769684af0ab0387f6891e6fc9", "grade": false, "grade_id": "ps01_lq_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE
 raise NotImplementedError()
 print(lq_vidzeme_food, lq_vidzeme_food_latvia)
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "d22593fcd9484f3a9410a76d290d5442", "grade": true, "grade_id": "ps01_lq_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from numbers import Real
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "38276596f49a513e73ada2eca64ef5bd", "grade": true, "grade_id": "ps01_lq_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
 
-assert isinstance(lq_vidzeme_food, Real), "lq_vidzeme_food should be one number, e.g. 2.5"
-assert isinstance(lq_vidzeme_food_latvia, Real), "lq_vidzeme_food_latvia should be one number"
-assert lq_vidzeme_food > 1, "Vidzeme is specialised in food: its LQ is above 1"
+_wide = scoring.number(
+    scoring.answer(globals(), "lq_vidzeme_food", task=1),
+    task=1,
+    name="lq_vidzeme_food",
+    column="lq",
+    example="answers.value(lq, 'lq', region=..., industry=...)",
+)
+_national = scoring.number(
+    scoring.answer(globals(), "lq_vidzeme_food_latvia", task=1),
+    task=1,
+    name="lq_vidzeme_food_latvia",
+    column="lq",
+    example="answers.value(lq_latvia, 'lq', region=..., industry=...)",
+)
+scoring.check(
+    _wide > 1,
+    "Task 1: Vidzeme is specialised in food, so its LQ against all regions is above 1: check "
+    "the codes LV008 and C10 and the year 2023.",
+)
+scoring.check(
+    abs(_wide - _national) > 1e-9,
+    "Task 1: both LQs are equal, but they use different reference areas: for (b) compute the "
+    "LQ on a table of Latvia's regions only (the 'country' column is 'LV').",
+)
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "d4dfd670c1edeb27ce60c27e407599ec", "grade": false, "grade_id": "ps01_stars_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 2 (2 points): stars for Latgale
@@ -81,16 +105,27 @@ assert lq_vidzeme_food > 1, "Vidzeme is specialised in food: its LQ is above 1"
 raise NotImplementedError()
 latgale_two_star_categories
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "796911e4136b0f58722e0859e1046451", "grade": true, "grade_id": "ps01_stars_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-assert not isinstance(latgale_two_star_categories, str), "give a list, e.g. ['textiles']"
-assert set(latgale_two_star_categories) <= set(categories["category"]), "use category ids"
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "226493dbf31e11d61ff3a9cb6118b828", "grade": true, "grade_id": "ps01_stars_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "c0fb5475c2ae9730f6a29e36eceba8b7", "grade": false, "grade_id": "ps01_shift_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+_two_stars = scoring.items(
+    scoring.answer(globals(), "latgale_two_star_categories", task=2),
+    task=2,
+    name="latgale_two_star_categories",
+    column="category",
+    example="answers.values(stars, 'category', region=..., stars=...)",
+)
+scoring.check(
+    set(_two_stars) <= set(categories["category"]),
+    "Task 2: give category ids as written in the 'category' column, such as 'textiles'.",
+)
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "172d14faf03bea3012258a2bf235dea1", "grade": false, "grade_id": "ps01_shift_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 3 (3 points): where did Tallinn's IT jobs come from?
 #
 # Decompose the change in employment in computer programming (`J62`) in Põhja-Eesti (`EE001`)
-# between 2013 and 2023 with classical shift-share (reference: all regions). Give a dict (or the
-# one-row result) with the keys `national_share`, `industry_mix` and `regional_shift`, as
+# between 2013 and 2023 with classical shift-share (reference: all regions). Give the one-row result
+# (or a dict with the keys `national_share`, `industry_mix` and `regional_shift`) as
 # `tallinn_it_shift`. One point per component.
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "38fd505446e3e105262a45d2b073683d", "grade": false, "grade_id": "ps01_shift_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
@@ -98,11 +133,19 @@ assert set(latgale_two_star_categories) <= set(categories["category"]), "use cat
 raise NotImplementedError()
 tallinn_it_shift
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "105293ea62231a5de7f78e738457f142", "grade": true, "grade_id": "ps01_shift_test", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-from course import grading
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "fe6730a64041e1ee87b64e8ab6d53efb", "grade": true, "grade_id": "ps01_shift_test", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
 
-_parts = grading.as_numbers(tallinn_it_shift, ["national_share", "industry_mix", "regional_shift"])
-assert abs(sum(_parts.values()) - 9246) < 1, "the three parts must add up to the total change"
+_parts = scoring.numbers(
+    scoring.answer(globals(), "tallinn_it_shift", task=3),
+    scoring.SHIFT_SHARE_PARTS,
+    task=3,
+    name="tallinn_it_shift",
+    example="the one row of the shift-share table for the region and industry",
+)
+scoring.check_shift_share(
+    _parts, employment, region="EE001", industry="J62", start=2013, end=2023, task=3
+)
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "c37e0b6b2189de371e28b4a16cf3c837", "grade": false, "grade_id": "ps01_strong_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 4 (2 points): strong clusters in Sydsverige
@@ -116,9 +159,24 @@ assert abs(sum(_parts.values()) - 9246) < 1, "the three parts must add up to the
 raise NotImplementedError()
 sydsverige_strong_clusters
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "f40ad53462069148c47b96d9145eaea1", "grade": true, "grade_id": "ps01_strong_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-assert not isinstance(sydsverige_strong_clusters, str), "give a list, e.g. ['energy']"
-assert "energy" in sydsverige_strong_clusters, "southern Sweden's energy cluster should be there"
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "9fb53cb7400aa718daa9128a72fc04e9", "grade": true, "grade_id": "ps01_strong_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+_strong = scoring.items(
+    scoring.answer(globals(), "sydsverige_strong_clusters", task=4),
+    task=4,
+    name="sydsverige_strong_clusters",
+    column="category",
+    example="answers.values(strength, 'category', region=..., strong=True)",
+)
+scoring.check_none_of(
+    _strong,
+    categories.loc[~categories["traded"], "category"],
+    "{item} is a local category: the rule is for traded ones (the rows whose 'traded' column "
+    "is True).",
+    task=4,
+)
+scoring.check("energy" in _strong, "Task 4: southern Sweden's energy cluster should be there.")
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "72b2d277f590749156d77b8749da6df2", "grade": false, "grade_id": "ps01_growth_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 5 (2 points): how fast did Rīga's IT cluster grow?
@@ -132,11 +190,17 @@ assert "energy" in sydsverige_strong_clusters, "southern Sweden's energy cluster
 raise NotImplementedError()
 riga_it_cagr
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e1846dec506e8ee125bc3dfec5df4202", "grade": true, "grade_id": "ps01_growth_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from numbers import Real
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "29e985c42b1a20eefd0d15895e40476a", "grade": true, "grade_id": "ps01_growth_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
 
-assert isinstance(riga_it_cagr, Real), "riga_it_cagr should be one number"
-assert -1 < riga_it_cagr < 1, "give a fraction: 0.05 for 5 % a year, not 5"
+_cagr = scoring.number(
+    scoring.answer(globals(), "riga_it_cagr", task=5),
+    task=5,
+    name="riga_it_cagr",
+    column="cagr",
+    example="answers.value(growth, 'cagr', region=..., category=...)",
+)
+scoring.check_yearly_rate(_cagr, task=5, name="riga_it_cagr", years=10)
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "2ba2c4e7e9371475964bc0d5fced3a36", "grade": false, "grade_id": "ps01_krugman_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 6 (1 point): the most specialised region
@@ -150,9 +214,24 @@ assert -1 < riga_it_cagr < 1, "give a fraction: 0.05 for 5 % a year, not 5"
 raise NotImplementedError()
 most_specialised_region
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "3efa669e7316d8dc30332ac7cd860a00", "grade": true, "grade_id": "ps01_krugman_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-assert isinstance(most_specialised_region, str), "give the NUTS code as text, e.g. 'LV008'"
-assert most_specialised_region in set(employment["region"]), "that is not a region of the table"
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "9a970c96e6543c73e2e3b1747bd11644", "grade": true, "grade_id": "ps01_krugman_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+_region = scoring.text(
+    scoring.answer(globals(), "most_specialised_region", task=6),
+    task=6,
+    name="most_specialised_region",
+    column="region",
+    example="answers.value(answers.top(krugman, 'krugman', n=1), 'region')",
+)
+scoring.check_largest(
+    _region,
+    economics.krugman_index(in_2023, reference="rest"),
+    column="krugman",
+    key="region",
+    task=6,
+    what="the Krugman index (the rest of the area as the reference)",
+)
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "c8380d4da497c255cd344120f7f1d30c", "grade": false, "grade_id": "ps01_portfolio_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## The written tasks
@@ -161,8 +240,8 @@ assert most_specialised_region in set(employment["region"]), "that is not a regi
 # in 2023, their location quotient in 2023 against their employment growth 2013-2023. Answer in
 # plain language, as you would to the agency's board: a short paragraph each (80-150 words).
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "cdbfc2299bdeb6d86e8cdc055c6a9be6", "grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
-profile = widgets.region_profile(employment, categories, "LV005", start=2013, end=2023)
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "85e087ae4f46a6bf05f04b541232924f", "grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
+profile = economics.region_profile(employment, categories, "LV005", start=2013, end=2023)
 latgale = profile[profile["traded"] & (profile["employment"] >= 500)]
 plots.portfolio_chart(latgale, title="Cluster portfolio of Latgale, 2013-2023")
 latgale[["category_name", "employment", "lq", "growth_rate", "stars"]].round(2)

@@ -19,12 +19,15 @@
 #
 # You advise the regional development agency of **Latgale** (`LV005`), in eastern Latvia, and
 # colleagues in Tallinn and southern Sweden. Use the course library as in module 1: every task needs
-# one to three lines of code.
+# one to three lines of code. State each answer with the toolbox of the start page:
+# `answers.value` (one number or code), `answers.values` (a list) and `answers.top` (the top rows).
+# A one-row table, a column or a list works as well: the checks read any of them.
 #
 # **How it works**
 # - Replace `raise NotImplementedError()` in each answer cell with your code; keep the variable names.
-# - Run the check cell below each answer: no error means the *visible* checks pass. Your instructor
-#   runs more (hidden) checks, some of which give partial credit.
+# - Run the check cell below each answer: no error means the *visible* checks pass; a `Hint:` says
+#   what to change. Your instructor runs more (hidden) checks, some of which give partial credit;
+#   the feedback you get back says in one line what each of them found.
 # - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, then **Validate**.
 # - The data are the course's synthetic data (module 0); the reference area is all regions in the
 #   table unless a task says otherwise; "2023" means the year 2023 of `regional_employment`.
@@ -41,7 +44,7 @@
 # | 8 | Written: recommend a priority | 4 |
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-from course import data, economics, plots, widgets
+from course import answers, data, economics, plots  # noqa: F401 (answers: the toolbox for your answers)
 
 employment = data.load("regional_employment")
 categories = data.load("cluster_categories")
@@ -54,34 +57,68 @@ categories_2023 = by_category[by_category["year"] == 2023]
 #
 # Compute the location quotient of food products (`C10`) in Vidzeme (`LV008`) in 2023
 # (a) with all regions of the table as the reference area, as `lq_vidzeme_food`, and
-# (b) with Latvia as the reference area, as `lq_vidzeme_food_latvia`. Both are plain numbers.
+# (b) with Latvia as the reference area, as `lq_vidzeme_food_latvia`. Give each as one number.
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_lq_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-def food_lq_of_vidzeme(table):
-    lq = economics.location_quotient(table)
-    return lq.loc[(lq["region"] == "LV008") & (lq["industry"] == "C10"), "lq"].item()
-
-
-lq_vidzeme_food = food_lq_of_vidzeme(in_2023)
-lq_vidzeme_food_latvia = food_lq_of_vidzeme(in_2023[in_2023["country"] == "LV"])
+lq = economics.location_quotient(in_2023)
+lq_vidzeme_food = answers.value(lq, "lq", region="LV008", industry="C10")
+lq_latvia = economics.location_quotient(in_2023[in_2023["country"] == "LV"])
+lq_vidzeme_food_latvia = answers.value(lq_latvia, "lq", region="LV008", industry="C10")
 ### END SOLUTION
 print(lq_vidzeme_food, lq_vidzeme_food_latvia)
 
 # %% nbgrader={"grade": true, "grade_id": "ps01_lq_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from numbers import Real
+from course import scoring
 
-assert isinstance(lq_vidzeme_food, Real), "lq_vidzeme_food should be one number, e.g. 2.5"
-assert isinstance(lq_vidzeme_food_latvia, Real), "lq_vidzeme_food_latvia should be one number"
-assert lq_vidzeme_food > 1, "Vidzeme is specialised in food: its LQ is above 1"
+_wide = scoring.number(
+    scoring.answer(globals(), "lq_vidzeme_food", task=1),
+    task=1,
+    name="lq_vidzeme_food",
+    column="lq",
+    example="answers.value(lq, 'lq', region=..., industry=...)",
+)
+_national = scoring.number(
+    scoring.answer(globals(), "lq_vidzeme_food_latvia", task=1),
+    task=1,
+    name="lq_vidzeme_food_latvia",
+    column="lq",
+    example="answers.value(lq_latvia, 'lq', region=..., industry=...)",
+)
+scoring.check(
+    _wide > 1,
+    "Task 1: Vidzeme is specialised in food, so its LQ against all regions is above 1: check "
+    "the codes LV008 and C10 and the year 2023.",
+)
+scoring.check(
+    abs(_wide - _national) > 1e-9,
+    "Task 1: both LQs are equal, but they use different reference areas: for (b) compute the "
+    "LQ on a table of Latvia's regions only (the 'country' column is 'LV').",
+)
 ### BEGIN HIDDEN TESTS
-from course import grading
+# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
+# what the answer cells rebind in this kernel does not change the score.
+import importlib.util
+import runpy
 
-_table = data.load("regional_employment")
-_table = _table[_table["year"] == 2023]
+_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
+_fresh["score_in_fresh_process"](
+    task=1,
+    points=2,
+    kind="numbers",
+    name="the two LQs",
+    column="lq",
+    answer={"lq_vidzeme_food": lq_vidzeme_food, "lq_vidzeme_food_latvia": lq_vidzeme_food_latvia},
+    hints={
+        "lq_vidzeme_food": "compute it on the 2023 table of all regions",
+        "lq_vidzeme_food_latvia": "the reference area is Latvia: compute it on Latvia's regions",
+    },
+    expected="""
+table = load("regional_employment")
+table = table[table["year"] == 2023]
 
 
-def _lq(table, region, industry):
+def lq(table, region, industry):
     # LQ = (e_ir / e_r) / (E_i / E), written out with plain sums
     e_ir = table.loc[(table["region"] == region) & (table["industry"] == industry), "employment"].sum()
     e_r = table.loc[table["region"] == region, "employment"].sum()
@@ -89,12 +126,11 @@ def _lq(table, region, industry):
     return (e_ir / e_r) / (e_i / table["employment"].sum())
 
 
-grading.score_numbers(
-    {"wide": lq_vidzeme_food, "national": lq_vidzeme_food_latvia},
-    {
-        "wide": _lq(_table, "LV008", "C10"),
-        "national": _lq(_table[_table["country"] == "LV"], "LV008", "C10"),
-    },
+expected = {
+    "lq_vidzeme_food": lq(table, "LV008", "C10"),
+    "lq_vidzeme_food_latvia": lq(table[table["country"] == "LV"], "LV008", "C10"),
+}
+""",
 )
 ### END HIDDEN TESTS
 
@@ -109,42 +145,66 @@ grading.score_numbers(
 # %% nbgrader={"grade": false, "grade_id": "ps01_stars_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
 stars = economics.star_rating(categories_2023)
-in_latgale = stars[(stars["region"] == "LV005") & (stars["stars"] >= 2)]
-latgale_two_star_categories = in_latgale["category"].tolist()
+latgale_two_star_categories = answers.values(stars, "category", region="LV005", stars=[2, 3])
 ### END SOLUTION
 latgale_two_star_categories
 
 # %% nbgrader={"grade": true, "grade_id": "ps01_stars_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-assert not isinstance(latgale_two_star_categories, str), "give a list, e.g. ['textiles']"
-assert set(latgale_two_star_categories) <= set(categories["category"]), "use category ids"
-### BEGIN HIDDEN TESTS
-from course import grading
+from course import scoring
 
-_cats = data.load("cluster_categories")
-_emp = data.load("regional_employment")
-_emp = _emp[_emp["year"] == 2023].merge(_cats[["industry", "category"]], on="industry")
-_cells = _emp.groupby(["region", "category"], as_index=False)["employment"].sum()
-_cells = _cells[_cells["employment"] > 0]
-_region_total = _cells.groupby("region")["employment"].transform("sum")
-_category_total = _cells.groupby("category")["employment"].transform("sum")
-_cells["lq"] = (_cells["employment"] / _region_total) / (_category_total / _cells["employment"].sum())
-_cells["focus"] = _cells["employment"] / _region_total
-_p90 = _cells.groupby("category")[["employment", "focus"]].transform(lambda s: s.quantile(0.9))
-_cells["stars"] = (
-    (_cells["employment"] >= _p90["employment"]).astype(int)
-    + (_cells["lq"] >= 2).astype(int)
-    + (_cells["focus"] >= _p90["focus"]).astype(int)
+_two_stars = scoring.items(
+    scoring.answer(globals(), "latgale_two_star_categories", task=2),
+    task=2,
+    name="latgale_two_star_categories",
+    column="category",
+    example="answers.values(stars, 'category', region=..., stars=...)",
 )
-_expected = set(_cells.loc[(_cells["region"] == "LV005") & (_cells["stars"] >= 2), "category"])
-grading.score_set(latgale_two_star_categories, _expected, points=2)
+scoring.check(
+    set(_two_stars) <= set(categories["category"]),
+    "Task 2: give category ids as written in the 'category' column, such as 'textiles'.",
+)
+### BEGIN HIDDEN TESTS
+# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
+# what the answer cells rebind in this kernel does not change the score.
+import importlib.util
+import runpy
+
+_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
+_fresh["score_in_fresh_process"](
+    task=2,
+    points=2,
+    kind="set",
+    name="latgale_two_star_categories",
+    column="category",
+    answer=latgale_two_star_categories,
+    hints={"set": "rate the 2023 categories of all regions and keep Latgale's with 2 or 3 stars"},
+    expected="""
+cats = load("cluster_categories")
+emp = load("regional_employment")
+emp = emp[emp["year"] == 2023].merge(cats[["industry", "category"]], on="industry")
+cells = emp.groupby(["region", "category"], as_index=False)["employment"].sum()
+cells = cells[cells["employment"] > 0]
+region_total = cells.groupby("region")["employment"].transform("sum")
+category_total = cells.groupby("category")["employment"].transform("sum")
+cells["lq"] = (cells["employment"] / region_total) / (category_total / cells["employment"].sum())
+cells["focus"] = cells["employment"] / region_total
+p90 = cells.groupby("category")[["employment", "focus"]].transform(lambda s: s.quantile(0.9))
+cells["stars"] = (
+    (cells["employment"] >= p90["employment"]).astype(int)
+    + (cells["lq"] >= 2).astype(int)
+    + (cells["focus"] >= p90["focus"]).astype(int)
+)
+expected = set(cells.loc[(cells["region"] == "LV005") & (cells["stars"] >= 2), "category"])
+""",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps01_shift_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 3 (3 points): where did Tallinn's IT jobs come from?
 #
 # Decompose the change in employment in computer programming (`J62`) in Põhja-Eesti (`EE001`)
-# between 2013 and 2023 with classical shift-share (reference: all regions). Give a dict (or the
-# one-row result) with the keys `national_share`, `industry_mix` and `regional_shift`, as
+# between 2013 and 2023 with classical shift-share (reference: all regions). Give the one-row result
+# (or a dict with the keys `national_share`, `industry_mix` and `regional_shift`) as
 # `tallinn_it_shift`. One point per component.
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_shift_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
@@ -155,24 +215,49 @@ tallinn_it_shift = shifts[(shifts["region"] == "EE001") & (shifts["industry"] ==
 tallinn_it_shift
 
 # %% nbgrader={"grade": true, "grade_id": "ps01_shift_test", "locked": true, "points": 3, "schema_version": 3, "solution": false, "task": false}
-from course import grading
+from course import scoring
 
-_parts = grading.as_numbers(tallinn_it_shift, ["national_share", "industry_mix", "regional_shift"])
-assert abs(sum(_parts.values()) - 9246) < 1, "the three parts must add up to the total change"
+_parts = scoring.numbers(
+    scoring.answer(globals(), "tallinn_it_shift", task=3),
+    scoring.SHIFT_SHARE_PARTS,
+    task=3,
+    name="tallinn_it_shift",
+    example="the one row of the shift-share table for the region and industry",
+)
+scoring.check_shift_share(
+    _parts, employment, region="EE001", industry="J62", start=2013, end=2023, task=3
+)
 ### BEGIN HIDDEN TESTS
-_emp = data.load("regional_employment")
-_e = _emp.pivot_table(index=["region", "industry"], columns="year", values="employment", aggfunc="sum")
-_g = _e[2023].sum() / _e[2013].sum() - 1
-_by_industry = _e.groupby(level="industry").sum()
-_gi = _by_industry.loc["J62", 2023] / _by_industry.loc["J62", 2013] - 1
-_e0, _e1 = _e.loc[("EE001", "J62"), 2013], _e.loc[("EE001", "J62"), 2023]
-grading.score_numbers(
-    tallinn_it_shift,
-    {
-        "national_share": _e0 * _g,
-        "industry_mix": _e0 * (_gi - _g),
-        "regional_shift": _e0 * ((_e1 - _e0) / _e0 - _gi),
+# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
+# what the answer cells rebind in this kernel does not change the score.
+import importlib.util
+import runpy
+
+_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
+_fresh["score_in_fresh_process"](
+    task=3,
+    points=3,
+    kind="numbers",
+    name="tallinn_it_shift",
+    answer=tallinn_it_shift,
+    hints={
+        "national_share": "the start employment times the whole area's growth rate",
+        "industry_mix": "use the industry's growth rate in the whole area, minus the area's",
+        "regional_shift": "the region's growth rate in the industry minus the industry's",
     },
+    expected="""
+emp = load("regional_employment")
+e = emp.pivot_table(index=["region", "industry"], columns="year", values="employment", aggfunc="sum")
+g = e[2023].sum() / e[2013].sum() - 1
+by_industry = e.groupby(level="industry").sum()
+gi = by_industry.loc["J62", 2023] / by_industry.loc["J62", 2013] - 1
+e0, e1 = e.loc[("EE001", "J62"), 2013], e.loc[("EE001", "J62"), 2023]
+expected = {
+    "national_share": e0 * g,
+    "industry_mix": e0 * (gi - g),
+    "regional_shift": e0 * ((e1 - e0) / e0 - gi),
+}
+""",
 )
 ### END HIDDEN TESTS
 
@@ -186,42 +271,67 @@ grading.score_numbers(
 # %% nbgrader={"grade": false, "grade_id": "ps01_strong_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
 traded = categories_2023[categories_2023["traded"]]
-strength = economics.cluster_strength(traded, cluster="category")
-sydsverige_strong_clusters = strength.loc[
-    (strength["region"] == "SE22") & strength["strong"], "category"
-].tolist()
+strength = economics.cluster_strength(traded)
+sydsverige_strong_clusters = answers.values(strength, "category", region="SE22", strong=True)
 ### END SOLUTION
 sydsverige_strong_clusters
 
 # %% nbgrader={"grade": true, "grade_id": "ps01_strong_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-assert not isinstance(sydsverige_strong_clusters, str), "give a list, e.g. ['energy']"
-assert "energy" in sydsverige_strong_clusters, "southern Sweden's energy cluster should be there"
+from course import scoring
+
+_strong = scoring.items(
+    scoring.answer(globals(), "sydsverige_strong_clusters", task=4),
+    task=4,
+    name="sydsverige_strong_clusters",
+    column="category",
+    example="answers.values(strength, 'category', region=..., strong=True)",
+)
+scoring.check_none_of(
+    _strong,
+    categories.loc[~categories["traded"], "category"],
+    "{item} is a local category: the rule is for traded ones (the rows whose 'traded' column "
+    "is True).",
+    task=4,
+)
+scoring.check("energy" in _strong, "Task 4: southern Sweden's energy cluster should be there.")
 ### BEGIN HIDDEN TESTS
-import numpy as np
+# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
+# what the answer cells rebind in this kernel does not change the score.
+import importlib.util
+import runpy
 
-from course import grading
-
-_cats = data.load("cluster_categories")
-_emp = data.load("regional_employment")
-_emp = _emp[_emp["year"] == 2023].merge(_cats[["industry", "category", "traded"]], on="industry")
-_cells = _emp[_emp["traded"]].groupby(["region", "category"], as_index=False)[
+_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
+_fresh["score_in_fresh_process"](
+    task=4,
+    points=2,
+    kind="set",
+    name="sydsverige_strong_clusters",
+    column="category",
+    answer=sydsverige_strong_clusters,
+    hints={"set": "apply the US rule to the traded categories of 2023 and keep the strong ones"},
+    expected="""
+cats = load("cluster_categories")
+emp = load("regional_employment")
+emp = emp[emp["year"] == 2023].merge(cats[["industry", "category", "traded"]], on="industry")
+cells = emp[emp["traded"]].groupby(["region", "category"], as_index=False)[
     ["employment", "establishments"]
 ].sum()
-_cells = _cells[_cells["employment"] > 0]
-_region_total = _cells.groupby("region")["employment"].transform("sum")
-_category_total = _cells.groupby("category")["employment"].transform("sum")
-_cells["lq"] = (_cells["employment"] / _region_total) / (_category_total / _cells["employment"].sum())
-_expected = set()
-for _category, _group in _cells.groupby("category"):
-    _p = {c: np.quantile(_group[c], [0.25, 0.75]) for c in ("lq", "employment", "establishments")}
-    _row = _group[_group["region"] == "SE22"]
-    if len(_row) and (
-        _row["lq"].item() >= max(_p["lq"][1], 1)
-        and _row["employment"].item() > _p["employment"][0]
-        and _row["establishments"].item() > _p["establishments"][0]
+cells = cells[cells["employment"] > 0]
+region_total = cells.groupby("region")["employment"].transform("sum")
+category_total = cells.groupby("category")["employment"].transform("sum")
+cells["lq"] = (cells["employment"] / region_total) / (category_total / cells["employment"].sum())
+expected = set()
+for category, group in cells.groupby("category"):
+    p = {c: np.quantile(group[c], [0.25, 0.75]) for c in ("lq", "employment", "establishments")}
+    row = group[group["region"] == "SE22"]
+    if len(row) and (
+        row["lq"].item() >= max(p["lq"][1], 1)
+        and row["employment"].item() > p["employment"][0]
+        and row["establishments"].item() > p["establishments"][0]
     ):
-        _expected.add(_category)
-grading.score_set(sydsverige_strong_clusters, _expected, points=2)
+        expected.add(category)
+""",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps01_growth_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -233,26 +343,45 @@ grading.score_set(sydsverige_strong_clusters, _expected, points=2)
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_growth_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
-growth = economics.growth(by_category, start=2013, end=2023, keys=("region", "category"))
-riga_it_cagr = growth.loc[
-    (growth["region"] == "LV006") & (growth["category"] == "it_electronics"), "cagr"
-].item()
+growth = economics.growth(by_category, start=2013, end=2023, industry="category")
+riga_it_cagr = answers.value(growth, "cagr", region="LV006", category="it_electronics")
 ### END SOLUTION
 riga_it_cagr
 
 # %% nbgrader={"grade": true, "grade_id": "ps01_growth_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from numbers import Real
+from course import scoring
 
-assert isinstance(riga_it_cagr, Real), "riga_it_cagr should be one number"
-assert -1 < riga_it_cagr < 1, "give a fraction: 0.05 for 5 % a year, not 5"
+_cagr = scoring.number(
+    scoring.answer(globals(), "riga_it_cagr", task=5),
+    task=5,
+    name="riga_it_cagr",
+    column="cagr",
+    example="answers.value(growth, 'cagr', region=..., category=...)",
+)
+scoring.check_yearly_rate(_cagr, task=5, name="riga_it_cagr", years=10)
 ### BEGIN HIDDEN TESTS
-from course import grading
+# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
+# what the answer cells rebind in this kernel does not change the score.
+import importlib.util
+import runpy
 
-_cats = data.load("cluster_categories")
-_emp = data.load("regional_employment").merge(_cats[["industry", "category"]], on="industry")
-_it = _emp[(_emp["region"] == "LV006") & (_emp["category"] == "it_electronics")]
-_x = _it.groupby("year")["employment"].sum()
-2 * grading.score_numbers({"cagr": riga_it_cagr}, {"cagr": (_x[2023] / _x[2013]) ** (1 / 10) - 1})
+_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
+_fresh["score_in_fresh_process"](
+    task=5,
+    points=2,
+    kind="numbers",
+    name="riga_it_cagr",
+    column="cagr",
+    answer=riga_it_cagr,
+    hints={"riga_it_cagr": "the yearly rate of the category's employment, 2013 to 2023"},
+    expected="""
+cats = load("cluster_categories")
+emp = load("regional_employment").merge(cats[["industry", "category"]], on="industry")
+it = emp[(emp["region"] == "LV006") & (emp["category"] == "it_electronics")]
+x = it.groupby("year")["employment"].sum()
+expected = {"riga_it_cagr": (x[2023] / x[2013]) ** (1 / 10) - 1}
+""",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps01_krugman_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -265,24 +394,57 @@ _x = _it.groupby("year")["employment"].sum()
 # %% nbgrader={"grade": false, "grade_id": "ps01_krugman_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
 krugman = economics.krugman_index(in_2023, reference="rest")
-most_specialised_region = krugman.loc[krugman["krugman"].idxmax(), "region"]
+largest = answers.top(krugman, "krugman", n=1)
+most_specialised_region = answers.value(largest, "region")
 ### END SOLUTION
 most_specialised_region
 
 # %% nbgrader={"grade": true, "grade_id": "ps01_krugman_test", "locked": true, "points": 1, "schema_version": 3, "solution": false, "task": false}
-assert isinstance(most_specialised_region, str), "give the NUTS code as text, e.g. 'LV008'"
-assert most_specialised_region in set(employment["region"]), "that is not a region of the table"
+from course import scoring
+
+_region = scoring.text(
+    scoring.answer(globals(), "most_specialised_region", task=6),
+    task=6,
+    name="most_specialised_region",
+    column="region",
+    example="answers.value(answers.top(krugman, 'krugman', n=1), 'region')",
+)
+scoring.check_largest(
+    _region,
+    economics.krugman_index(in_2023, reference="rest"),
+    column="krugman",
+    key="region",
+    task=6,
+    what="the Krugman index (the rest of the area as the reference)",
+)
 ### BEGIN HIDDEN TESTS
-_emp = data.load("regional_employment")
-_shares = _emp[_emp["year"] == 2023].pivot_table(
+# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
+# what the answer cells rebind in this kernel does not change the score.
+import importlib.util
+import runpy
+
+_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
+_fresh["score_in_fresh_process"](
+    task=6,
+    points=1,
+    kind="text",
+    name="most_specialised_region",
+    column="region",
+    answer=most_specialised_region,
+    hints={"text": "take the largest Krugman index, with the rest of the area as the reference"},
+    expected="""
+emp = load("regional_employment")
+shares = emp[emp["year"] == 2023].pivot_table(
     index="region", columns="industry", values="employment", aggfunc="sum", fill_value=0
 )
-_distance = {}
-for _region in _shares.index:
-    _own = _shares.loc[_region] / _shares.loc[_region].sum()
-    _rest = _shares.drop(index=_region).sum()
-    _distance[_region] = (_own - _rest / _rest.sum()).abs().sum()
-assert most_specialised_region == max(_distance, key=_distance.get)
+distance = {}
+for region in shares.index:
+    own = shares.loc[region] / shares.loc[region].sum()
+    rest = shares.drop(index=region).sum()
+    distance[region] = (own - rest / rest.sum()).abs().sum()
+expected = max(distance, key=distance.get)
+""",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps01_portfolio_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -293,7 +455,7 @@ assert most_specialised_region == max(_distance, key=_distance.get)
 # plain language, as you would to the agency's board: a short paragraph each (80-150 words).
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
-profile = widgets.region_profile(employment, categories, "LV005", start=2013, end=2023)
+profile = economics.region_profile(employment, categories, "LV005", start=2013, end=2023)
 latgale = profile[profile["traded"] & (profile["employment"] >= 500)]
 plots.portfolio_chart(latgale, title="Cluster portfolio of Latgale, 2013-2023")
 latgale[["category_name", "employment", "lq", "growth_rate", "stars"]].round(2)
