@@ -36,6 +36,8 @@ def _plain(item: object) -> object:
         return item
     if hasattr(item, "item") and not isinstance(item, str):  # numpy scalars
         item = item.item()
+    if isinstance(item, bool):  # numpy's True is True, not 1
+        return item
     if isinstance(item, numbers.Integral):
         return int(item)
     if isinstance(item, numbers.Real):
@@ -74,7 +76,14 @@ def _no_match(table: pd.DataFrame, rows: pd.DataFrame, name: str, wanted, verb: 
     if single and option in by_text and not isinstance(options[0], str):
         hint = f"The column holds text: write {name}={option!r}, in quotes."
     elif single and option in by_text:
-        hint = f"The column holds numbers: write {name}={by_text[option]!r}, without quotes."
+        kind = "True/False" if isinstance(by_text[option], bool) else "numbers"
+        hint = f"The column holds {kind}: write {name}={by_text[option]!r}, without quotes."
+    elif single and option[:1] in "<>=!" and option:
+        # a comparison written as text ("stars='>=2'"): a filter is values, not a condition
+        hint = (
+            f"A filter is one value or a list of values, not a condition: for 'at least 2' write "
+            f"{name}=[2, 3], or keep the rows first with table[table[{name!r}] >= 2]."
+        )
     elif close:
         hint = f"Did you mean {', '.join(repr(c) for c in close)}?"
     else:
@@ -96,7 +105,7 @@ def value(table: pd.DataFrame, column: str, **where) -> object:
     >>> value(table, "employment", region="A")
     Traceback (most recent call last):
     ...
-    course.checks.CourseInputError: value: 2 rows match, so there is no single value. Add a filter, e.g. year=2013 (the rows differ in 'year').
+    course.checks.CourseInputError: value: 2 rows match, so there is no single value. Add a filter, e.g. year=2013 (the rows differ in 'year'), or use answers.values(...) for a list of all of them.
     """
     rows = _matching(table, column, where, verb="value")
     if len(rows) > 1:
@@ -108,11 +117,16 @@ def _several_rows(rows: pd.DataFrame, column: str, where: dict) -> str:
     differing = [
         c for c in rows.columns if c != column and c not in where and rows[c].nunique() > 1
     ]
+    # a code or a year tells rows apart better than a measured number (employment=7094)
+    differing.sort(key=lambda c: pd.api.types.is_float_dtype(rows[c]) or c.endswith("employment"))
     message = f"value: {len(rows)} rows match, so there is no single value."
     if differing:
         name = differing[0]
         example = _plain(rows[name].iloc[0])
-        message += f" Add a filter, e.g. {name}={example!r} (the rows differ in {name!r})."
+        message += (
+            f" Add a filter, e.g. {name}={example!r} (the rows differ in {name!r}), or use "
+            "answers.values(...) for a list of all of them."
+        )
     else:
         message += " The rows are copies of each other: drop them with .drop_duplicates()."
     return message

@@ -102,3 +102,36 @@ def test_top_refuses_a_count_that_is_not_a_whole_number(small, n):
 def test_top_refuses_a_text_column(small):
     with pytest.raises(CourseInputError, match="holds text"):
         answers.top(small, "region")
+
+
+# --- the mistakes a learner made in the module 1 run-through ---------------------------------
+
+
+def test_a_condition_written_as_text_says_how_to_filter():
+    table = pd.DataFrame({"category": ["food", "wood"], "stars": [2, 3]})
+    with pytest.raises(CourseInputError, match=r"not a condition.*stars=\[2, 3\]"):
+        answers.values(table, "category", stars=">=2")
+
+
+def test_true_in_quotes_says_to_drop_the_quotes():
+    table = pd.DataFrame({"category": ["food", "wood"], "strong": [True, False]})
+    with pytest.raises(
+        CourseInputError, match="holds True/False: write strong=True, without quotes"
+    ):
+        answers.values(table, "category", strong="True")
+
+
+def test_a_column_without_quotes_or_misspelt_says_so():
+    table = pd.DataFrame({"region": ["LV008"], "lq": [3.6]})
+    with pytest.raises(CourseInputError, match="Did you forget the quotes"):
+        answers.value(table, table, region="LV008")
+    with pytest.raises(CourseInputError, match="Did you mean 'lq'"):
+        answers.value(table, "LQ", region="LV008")
+
+
+def test_several_rows_suggest_a_code_not_a_measured_number():
+    table = pd.DataFrame(
+        {"region": ["LV006", "LV006"], "category": ["it", "food"], "employment": [7094, 9000]}
+    )
+    with pytest.raises(CourseInputError, match=r"e\.g\. category='it'.*answers\.values"):
+        answers.value(table, "employment", region="LV006")
