@@ -35,8 +35,9 @@ lint: setup-test
 test: setup-test lint
 	$(BIN)/python -m pytest
 
+# every subject's benchmark script: ratios against a baseline measured in the same run
 bench: setup-test
-	$(BIN)/python tests/benchmarks/bench_economics.py
+	@for script in tests/benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 datasets: setup
 	$(BIN)/python datasets/generate.py

@@ -12,6 +12,9 @@ when you first use them.
 
 - ``data``: load the course datasets, read Eurostat files and your own spreadsheets;
 - ``economics``: module 1, cluster economics (location quotients, shift-share, star ratings);
+- ``segmentation``: module 2, SME classes, NACE helpers, member segments, five forces;
+- ``valuechain``: module 3, value chains (input-output multipliers, linkages, chain maps, GVCs);
+- ``benchmarking``: module 4, peer benchmarking, label readiness, KPIs, internationalisation;
 - ``plots`` and ``widgets``: the course charts and interactive explorers;
 - ``answers``: the learner's toolbox: one value, a list or the top rows of a result table;
 - ``checks``: the input checks and the course's error type, used by every subject module;
@@ -26,6 +29,7 @@ __version__ = "0.1.0"
 # Only modules that exist: `from course import *` imports each of them (a test checks it).
 _SUBMODULES = (
     "answers",
+    "benchmarking",
     "checks",
     "cli",
     "data",
@@ -34,6 +38,8 @@ _SUBMODULES = (
     "plots",
     "readers",
     "scoring",
+    "segmentation",
+    "valuechain",
     "widgets",
 )
 

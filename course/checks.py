@@ -44,6 +44,7 @@ __all__ = [
     "mapped",
     "close_matches",
     "warn_missing_cells",
+    "warn_rows_left_out",
     "warn_unknown_codes",
 ]
 
@@ -485,3 +486,35 @@ def warn_unknown_codes(values: Iterable[object], known: Iterable[object], *, wha
 
 class UnknownCodeWarning(UserWarning):
     """A code is not in the course's reference list (NACE Rev. 2 divisions and sections)."""
+
+
+def warn_rows_left_out(
+    df: pd.DataFrame, left_out: np.ndarray, *, where: str, reason: str, options: str
+) -> None:
+    """Warn once that some rows were left out of a result, name them, say why and what to do.
+
+    Rows are named by ``member_id`` and ``member_name`` when the table has them (else by their
+    index). Unlike :func:`warn_missing_cells`, the options are the caller's: for a member's
+    money, "fill it with 0" would be wrong advice.
+
+    >>> import warnings
+    >>> table = pd.DataFrame({"member_id": ["a_001", "a_002"], "turnover_eur": [1.0, None]})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_rows_left_out(table, table["turnover_eur"].isna().to_numpy(), where="demo",
+    ...                        reason="their turnover is missing", options="Fill it in.")
+    >>> str(caught[0].message)
+    'demo: 1 row(s) are left out (a_002): their turnover is missing. Fill it in.'
+    """
+    count = int(np.count_nonzero(left_out))
+    if not count:
+        return
+    named = [c for c in ("member_id", "member_name") if c in df.columns]
+    rows = df.loc[left_out, named] if named else df.index[left_out].to_frame()
+    shown = "; ".join(" ".join(map(str, row)) for row in rows.head(5).itertuples(index=False))
+    more = f" and {count - 5} more" if count > 5 else ""
+    warnings.warn(
+        f"{where}: {count} row(s) are left out ({shown}{more}): {reason}. {options}",
+        MissingDataWarning,
+        stacklevel=3,
+    )

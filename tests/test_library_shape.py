@@ -28,7 +28,7 @@ SUBJECTS = [name for name in ("economics", "segmentation", "valuechain", "benchm
 VOCABULARY = {
     "region", "industry", "category", "value", "year", "by", "organisation", "indicator",
     "member", "establishments", "lq", "groups", "employees", "turnover", "balance_sheet",
-    "direction", "peers",
+    "direction", "peers", "stage",
 }  # fmt: skip
 # Names the review found for the same roles before the vocabulary was fixed.
 RETIRED = {"cluster", "employment", "values", "keys", "firm", "time", "geo", "nace"}

@@ -18,12 +18,32 @@ The charts live in one file per subject (``economics`` for module 1); the shared
 """
 
 from course.plots._look import DEFAULT_SOURCE, add_source, theme_rc, use_theme
+from course.plots.benchmarking import (
+    area_radar,
+    before_after,
+    destination_bars,
+    kpi_lights,
+    percentile_strip,
+)
 from course.plots.economics import (
     lq_heatmap,
     portfolio_chart,
     shift_share_bars,
     star_grid,
     star_marks,
+)
+from course.plots.segmentation import (
+    composition_bars,
+    five_forces_radar,
+    segment_heatmap,
+    segment_scatter,
+    silhouette_chart,
+)
+from course.plots.valuechain import (
+    link_bars,
+    linkage_chart,
+    participation_bars,
+    value_chain_chart,
 )
 
 __all__ = [
@@ -36,4 +56,18 @@ __all__ = [
     "shift_share_bars",
     "lq_heatmap",
     "star_grid",
+    "linkage_chart",
+    "link_bars",
+    "value_chain_chart",
+    "participation_bars",
+    "composition_bars",
+    "segment_heatmap",
+    "silhouette_chart",
+    "segment_scatter",
+    "five_forces_radar",
+    "area_radar",
+    "percentile_strip",
+    "kpi_lights",
+    "before_after",
+    "destination_bars",
 ]

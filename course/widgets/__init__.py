@@ -14,6 +14,9 @@ The explorers of module 1 are in ``widgets/economics.py``; ``widgets/_output.py`
 a table or a message into what an ``ipywidgets.Output`` shows, for every subject.
 """
 
+from course.widgets.benchmarking import benchmark_explorer
 from course.widgets.economics import region_explorer
+from course.widgets.segmentation import segment_explorer
+from course.widgets.valuechain import valuechain_explorer
 
-__all__ = ["region_explorer"]
+__all__ = ["region_explorer", "segment_explorer", "valuechain_explorer", "benchmark_explorer"]
