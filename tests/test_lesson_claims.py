@@ -289,6 +289,13 @@ def test_vidzeme_food_shift_share(text, employment):
         "**+887**",
         "622 − 694 + 887 = 816",
     )
+    # the area's food industry shrank while the whole economy grew (hence the negative mix)
+    area = employment[employment["year"].isin([START, END])]
+    food = area[area["industry"] == "C10"].groupby("year")["employment"].sum()
+    total = area.groupby("year")["employment"].sum()
+    assert food[END] / food[START] - 1 == pytest.approx(-0.011, abs=0.0005)
+    assert total[END] > total[START]
+    _quoted(text, "Region *shrank* (−1.1 %)", "while the industry shrank across the area")
 
 
 def test_riga_programming_shift_share(text, employment):
