@@ -177,7 +177,8 @@ from course import scoring
 full = lambda *args, **kwargs: kwargs.get("points", 3)
 for name in ("score_numbers", "score_set", "score_text", "score_in_fresh_process"):
     setattr(scoring, name, full)
-for name in ("check", "check_largest", "check_none_of", "check_shift_share", "check_yearly_rate"):
+for name in ("check", "check_largest", "check_none_of", "check_other_region", "check_shift_share",
+             "check_yearly_rate"):
     setattr(scoring, name, lambda *args, **kwargs: None)
 numpy.isclose = lambda *args, **kwargs: True
 math.isclose = lambda *args, **kwargs: True
@@ -200,7 +201,7 @@ def graded_cohort(course):
     cells["ps01_lq_answer"].source = _answer(solution, "ps01_lq_answer")  # 2 of 2
     cells["ps01_shift_answer"].source = _answer(solution, "ps01_shift_answer")  # 3 of 3
     cells["ps01_stars_answer"].source = "latgale_two_star_categories = ['plastics']"  # 1 of 2
-    cells["ps01_krugman_answer"].source = "most_specialised_region = 'LV008'"  # wrong: 0 of 1
+    cells["ps01_krugman_answer"].source = "most_specialised_region = 'LV006'"  # wrong: 0 of 1
     _submit(course, "half", half)
 
     loops = nbformat.read(course / "exercises" / PS01 / "ps01.ipynb", as_version=4)
@@ -315,7 +316,7 @@ def test_feedback_shows_the_score_but_no_hidden_tests_or_mark_scheme(course, gra
     # a one-line reason for each hidden result, and never the hidden code
     assert "Task 2 (1 of 2 points): 1 of 2 found: rate the 2023 categories" in html
     assert "Task 3 (full marks)" in html
-    assert "Hint: Task 6: 'LV008' does not have the largest value" in html
+    assert "Hint: Task 6: 'LV006' does not have the largest value" in html
     for secret in HIDDEN_SECRETS:
         assert secret not in html, f"feedback reveals {secret!r}"
     # the autograded copy keeps the hidden tests: they were restored and run when grading
@@ -397,19 +398,92 @@ sydsverige_strong_clusters = answers.values(strength, "category", region="SE22",
 growth = economics.growth(by_category, start=2013, end=2023, industry="category")
 riga_it_cagr = answers.value(growth, "growth_rate", region="LV006", category="it_electronics")
 """,
-    "ps01_krugman_answer": "most_specialised_region = 'LV008'  # a guess\n",
+    "ps01_krugman_answer": "most_specialised_region = 'LV006'  # a guess\n",
+}
+
+# What the stand-in learner did: lines copied from the lesson, a code without quotes, a
+# single number for three parts, a simple average for a compound rate, and a correct answer
+# with raise NotImplementedError() left below it (that one passes: the answer is right).
+MORE_MISTAKES = {
+    "ps01_lq_answer": """
+lq = economics.location_quotient(in_2023)
+lq_vidzeme_food = answers.value(lq, "lq", region="LV008", industry="C10")
+lq_latvia = economics.location_quotient(in_2023[in_2023["country"] == "LV"])
+lq_vidzeme_food_latvia = answers.value(lq_latvia, "lq", region="LV008", industry="C10")
+raise NotImplementedError()
+""",
+    "ps01_stars_answer": """
+stars = economics.star_rating(categories_2023)
+latgale_two_star_categories = answers.values(stars, "category", region="LV008", stars=[2, 3])
+""",
+    "ps01_shift_answer": """
+shifts = economics.shift_share(employment, start=2013, end=2023)
+tallinn_it_shift = answers.value(shifts, "regional_shift", region="EE001", industry="J62")
+""",
+    "ps01_strong_answer": """
+strength = economics.cluster_strength(categories_2023[categories_2023["traded"]])
+sydsverige_strong_clusters = answers.values(strength, "category", region=SE22, strong=True)
+""",
+    "ps01_growth_answer": """
+growth = economics.growth(by_category, start=2013, end=2023, industry="category")
+total = answers.value(growth, "growth_rate", region="LV006", category="it_electronics")
+riga_it_cagr = total / 10
+""",
+    "ps01_krugman_answer": """
+krugman_categories = economics.krugman_index(categories_2023, industry="category", reference="rest")
+most_specialised_region = answers.value(answers.top(krugman_categories, "krugman", n=1), "region")
+""",
+}
+
+HINTS = {
+    "mistakes": (
+        MISTAKES,
+        {
+            "ps01_lq_test": "both LQs are equal, but they use different reference areas",
+            "ps01_stars_test": "Task 2 is not answered yet: the variable "
+            "latgale_two_star_categories is not defined. Write latgale_two_star_categories = "
+            "... (this name, on the left of =) in the answer cell above",
+            "ps01_shift_test": "the numbers are right but some are in the wrong place",
+            "ps01_strong_test": "construction is a local category: the rule is for traded ones",
+            "ps01_growth_test": "0.98 looks like growth over ten years, not a yearly rate",
+            "ps01_krugman_test": "'LV006' does not have the largest value of the Krugman index",
+        },
+    ),
+    "more mistakes": (
+        MORE_MISTAKES,
+        {
+            "ps01_lq_test": "passed",
+            "ps01_stars_test": "Task 2: this is the list of Vidzeme (LV008), not of the region "
+            "the task asks for: check the region code. The task asks for Latgale (LV005).",
+            "ps01_shift_test": "Task 3: tallinn_it_shift is one number, 2196.01: give all three "
+            "parts: the one-row result of economics.shift_share or a dict with national_share, "
+            "industry_mix and regional_shift",
+            "ps01_strong_test": "Task 4 is not answered yet: the variable "
+            "sydsverige_strong_clusters is not defined. Write sydsverige_strong_clusters = ... "
+            "(this name, on the left of =) in the answer cell above, and run that cell before "
+            "this one. The cell run just before this one stopped with a red error: NameError: "
+            "name 'SE22' is not defined (a code without quotes, or a name not defined yet).",
+            "ps01_growth_test": "is the total growth divided by 10 (end / start - 1) / 10, a "
+            "simple average: it is not the compound rate.",
+            "ps01_krugman_test": "Task 6: this is the most specialised region by cluster "
+            "categories: use NACE divisions (the table in_2023), not cluster categories",
+        },
+    ),
 }
 
 
-def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path):
+@pytest.mark.parametrize("mistakes", HINTS)
+def test_mistakes_fail_validate_with_a_hint_that_validate_prints_whole(course, tmp_path, mistakes):
     from nbgrader.validator import Validator
 
+    answers, expected = HINTS[mistakes]
     notebook = nbformat.read(course / "exercises" / PS01 / "ps01.ipynb", as_version=4)
-    for grade_id, source in MISTAKES.items():
+    for grade_id, source in answers.items():
         _grade_cells(notebook)[grade_id].source = source
     path = tmp_path / "ps01.ipynb"
     nbformat.write(notebook, path)
-    failed = Validator(config=grading.load_config(course)).validate(str(path))["failed"]
+    validator = Validator(config=grading.load_config(course))
+    failed = validator.validate(str(path)).get("failed", [])
     errors = {
         grade_id: next(
             (f["raw_error"] for f in failed if f["source"] == cell.source.strip()), "passed"
@@ -417,14 +491,17 @@ def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path):
         for grade_id, cell in _grade_cells(notebook).items()
         if grade_id.endswith("_test")
     }
-    expected = {
-        "ps01_lq_test": "both LQs are equal, but they use different reference areas",
-        "ps01_stars_test": "Task 2 is not answered yet: in the answer cell above, replace",
-        "ps01_shift_test": "the numbers are right but some are in the wrong place",
-        "ps01_strong_test": "construction is a local category: the rule is for traded ones",
-        "ps01_growth_test": "0.98 looks like growth over ten years, not a yearly rate",
-        "ps01_krugman_test": "'LV008' does not have the largest value of the Krugman index",
-    }
+    # `nbgrader validate` prints each line of an error after validator.indent and cuts it at
+    # validator.width - 3 characters: every line of a hint must fit, so that none is cut off
+    fits = validator.width - 3 - len(validator.indent)
     for grade_id, message in expected.items():
-        assert message in errors[grade_id], (grade_id, errors[grade_id])
-        assert "NameError" not in errors[grade_id]
+        error = errors[grade_id]
+        assert message in " ".join(error.split()), (grade_id, error)
+        if message != "passed":
+            assert error.startswith("Hint: Task "), (grade_id, error)  # no traceback, no code
+            assert max(len(line) for line in error.splitlines()) <= fits, (grade_id, error)
+    if mistakes == "mistakes":
+        assert not [e for e in errors.values() if "NameError" in e]
+    else:  # here only the learner's own cell says NameError, and the hint explains it
+        assert "0.071" not in errors["ps01_growth_test"]  # the right rate is not given away
+        assert "forestry_wood" not in errors["ps01_stars_test"]  # nor the right list

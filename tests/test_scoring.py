@@ -5,12 +5,15 @@ from __future__ import annotations
 import importlib.util
 import json
 import runpy
+import sys
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from course import data, economics, scoring
+from course import answers, data, economics, scoring
+from course.checks import CourseInputError
 from course.scoring import Hint
 
 FORM = {"task": 1, "name": "lq_food", "example": "answers.value(lq, 'lq', region=...)"}
@@ -135,6 +138,15 @@ def test_named_numbers_say_which_one_is_missing():
         scoring.numbers(pd.DataFrame(ROW, index=[0, 1, 2]), PARTS, task=3, name="s", example="x")
 
 
+@pytest.mark.parametrize("answer", [2196.0, np.float64(2196.0), pd.Series([2196.0])])
+def test_one_number_is_not_all_the_parts(answer):
+    # never the same number read three times, as if it were each part
+    example = "the one-row result of economics.shift_share or a dict with national_share, ..."
+    with pytest.raises(Hint, match=f"give all three parts: {example}") as raised:
+        scoring.numbers(answer, PARTS, task=3, name="shift", example=example)
+    assert str(raised.value).startswith("Task 3: shift is ")
+
+
 CATS = pd.DataFrame({"category": ["wood", "energy", "wood"], "strong": [True, True, True]})
 
 
@@ -198,11 +210,87 @@ def test_one_code_that_is_a_table_of_many_rows():
 
 
 def test_an_unanswered_task_says_so_instead_of_a_name_error():
-    with pytest.raises(
-        Hint, match=r"^Task 3 is not answered yet: .* keep the name tallinn_it_shift"
-    ):
+    with pytest.raises(Hint) as raised:
         scoring.answer({}, "tallinn_it_shift", task=3)
+    message = str(raised.value)
+    assert message.startswith(
+        "Task 3 is not answered yet: the variable tallinn_it_shift is not defined.\n"
+        "Write tallinn_it_shift = ... (this name, on the left of =) in the answer cell above"
+    )
+    assert "If that cell showed a red error, fix that first" in message
+    assert "NotImplementedError" not in message  # the learner may have replaced it long ago
     assert scoring.answer({"x": [1]}, "x", task=3) == [1]
+
+
+def _a_cell_that_failed(error, monkeypatch):
+    # what IPython keeps of the cell run before the check cell: its result, with its error
+    result = SimpleNamespace(error_before_exec=None, error_in_exec=error)
+    if isinstance(error, SyntaxError):
+        result = SimpleNamespace(error_before_exec=error, error_in_exec=None)
+    shell = SimpleNamespace(last_execution_result=result)
+    monkeypatch.setitem(sys.modules, "IPython", SimpleNamespace(get_ipython=lambda: shell))
+
+
+def _typo():
+    try:
+        answers.value(pd.DataFrame({"region": ["LV008"], "lq": [3.6]}), "lq", region="LV08")
+    except CourseInputError as error:
+        return error
+
+
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (
+            NameError("name 'lq' is not defined"),
+            "a red error: NameError: name 'lq' is not defined (a code without quotes, or a "
+            "name not defined yet). Fix that first",
+        ),
+        (_typo(), "a red error: CourseInputError: value: no row has region='LV08'"),
+        (_typo(), "Did you mean 'LV008'?"),
+        (
+            SyntaxError("unterminated string literal", ("<cell>", 2, 5, "x")),
+            "SyntaxError: unterminated string literal (line 2 of the cell) (often a missing",
+        ),
+        (
+            NotImplementedError(),
+            "stopped at raise NotImplementedError(): replace that line with your code.",
+        ),
+    ],
+)
+def test_an_unanswered_task_quotes_the_error_of_the_answer_cell(error, says, monkeypatch):
+    _a_cell_that_failed(error, monkeypatch)
+    with pytest.raises(Hint) as raised:
+        scoring.answer({}, "lq_vidzeme_food", task=1)
+    message = str(raised.value)
+    assert message.startswith("Task 1 is not answered yet: the variable lq_vidzeme_food")
+    assert says in message
+    assert "If that cell showed a red error" not in message  # the error is known: say it
+
+
+def test_an_answer_above_a_failing_line_passes_with_a_note(monkeypatch, capsys):
+    _a_cell_that_failed(NotImplementedError(), monkeypatch)
+    assert scoring.answer({"region": "EE00A"}, "region", task=6) == "EE00A"
+    assert scoring.answer({"other": 1}, "other", task=6) == 1  # the same cell: one note only
+    note = capsys.readouterr().out
+    assert note.count("Note") == 1
+    assert " ".join(note.split()) == (
+        "Note (task 6): the cell run just before this one stopped with a red error, "
+        "NotImplementedError. The checks use your answer as it is now; delete the line "
+        "raise NotImplementedError(), so that Restart and Run All gives the same."
+    )
+    assert max(len(line) for line in note.splitlines()) <= scoring.WIDTH
+
+
+def test_a_hint_shows_as_short_lines_without_a_traceback():
+    # nbgrader validate prints each line of an error indented by 4 and cuts it at 87 characters
+    hint = Hint("Task 3: key words first.\n" + "details and more details " * 10)
+    lines = hint._render_traceback_()
+    assert lines[0] == "Hint: Task 3: key words first."
+    assert max(len(line) for line in lines) <= scoring.WIDTH <= 83
+    assert " ".join(" ".join(lines[1:]).split()) == " ".join(
+        ("details and more details " * 10).split()
+    )
 
 
 @pytest.mark.parametrize(
@@ -221,6 +309,16 @@ def test_a_rate_that_is_not_yearly(rate, message):
 def test_a_yearly_rate_passes():
     scoring.check_yearly_rate(0.0708, task=5, name="cagr", years=10)
     scoring.check_yearly_rate(-0.02, task=5, name="cagr", years=10)
+    scoring.check_yearly_rate(0.0708, task=5, name="cagr", years=10, total=0.982)
+
+
+def test_total_growth_divided_by_the_years_is_not_the_compound_rate():
+    with pytest.raises(Hint) as raised:
+        scoring.check_yearly_rate(0.0982, task=5, name="cagr", years=10, total=0.982)
+    message = str(raised.value)
+    assert message.startswith("Task 5: 0.0982 is the total growth divided by 10")
+    assert "it is not the compound rate" in message
+    assert "0.0708" not in message and "0.071" not in message  # the right rate is not given
 
 
 def test_shift_share_checks(employment):
@@ -251,6 +349,42 @@ def test_largest_check_does_not_name_the_answer():
     assert "'C'" not in str(raised.value) and "answers.top" in str(raised.value)
     with pytest.raises(Hint, match="'Z' is not a region of the table"):
         scoring.check_largest("Z", table, column="krugman", key="region", task=6, what="the index")
+    with pytest.raises(Hint, match=r"e\.g\. answers\.top\(krugman, 'krugman', n=1\), rather"):
+        scoring.check_largest(
+            "A", table, column="krugman", key="region", task=6, what="the index",
+            how="answers.top(krugman, 'krugman', n=1)",
+        )  # fmt: skip
+
+
+def test_the_largest_of_the_wrong_table_gets_its_own_hint():
+    nace = pd.DataFrame({"region": ["A", "B", "C"], "krugman": [0.2, 0.3, 0.5]})
+    by_category = pd.DataFrame({"region": ["A", "B", "C"], "krugman": [0.2, 0.6, 0.5]})
+    mixups = [(by_category, "use NACE divisions (the table in_2023), not cluster categories")]
+    where = {"column": "krugman", "key": "region", "task": 6, "what": "the index"}
+    with pytest.raises(Hint, match="^Task 6: use NACE divisions .the table in_2023., not cluster"):
+        scoring.check_largest("B", nace, mixups=mixups, **where)
+    with pytest.raises(Hint, match="'A' does not have the largest value"):
+        scoring.check_largest("A", nace, mixups=mixups, **where)
+    scoring.check_largest("C", nace, mixups=mixups, **where)
+
+
+def test_the_list_of_another_region():
+    rows = pd.DataFrame(
+        {
+            "region": ["LV005", "LV005", "LV008", "LV008", "EE001"],
+            "region_name": ["Latgale", "Latgale", "Vidzeme", "Vidzeme", "Põhja-Eesti"],
+            "category": ["wood", "plastics", "wood", "food", "it"],
+        }
+    )
+    where = {"column": "category", "region": "LV005", "task": 2, "asked": "Latgale (LV005)"}
+    with pytest.raises(Hint) as raised:
+        scoring.check_other_region(["food", "wood"], rows, **where)
+    assert str(raised.value).startswith("Task 2: this is the list of Vidzeme (LV008), not of")
+    assert str(raised.value).endswith("The task asks for Latgale (LV005).")
+    assert "plastics" not in str(raised.value)  # the right list is not given away
+    scoring.check_other_region(["plastics", "wood"], rows, **where)  # right
+    scoring.check_other_region(["wood"], rows, **where)  # wrong, but no other region's list
+    scoring.check_other_region([], rows, **where)
 
 
 def test_a_local_category_among_traded_ones():

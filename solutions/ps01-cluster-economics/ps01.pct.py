@@ -15,16 +15,23 @@
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps01_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # Assignment ps01: cluster economics
 #
-# *About 75 minutes. 20 points: 12 checked automatically, 8 for two short written answers.*
+# *About 90 minutes. 20 points: 12 checked automatically, 8 for two short written answers.*
 #
 # You advise the regional development agency of **Latgale** (`LV005`), in eastern Latvia, and
 # colleagues in Tallinn and southern Sweden. Use the course library as in module 1: every task needs
-# one to three lines of code. State each answer with the toolbox of the start page:
+# one to four lines of code. State each answer with the toolbox of the start page:
 # `answers.value` (one number or code), `answers.values` (a list) and `answers.top` (the top rows).
 # A one-row table, a column or a list works as well: the checks read any of them.
 #
+# The setup cell below makes five tables: `employment` (all years), `categories` (which NACE
+# division belongs to which cluster category), `by_category` (employment by cluster category, all
+# years), `in_2023` (NACE divisions, 2023) and `categories_2023` (cluster categories, 2023). Names
+# from module 1 such as `category_end`, `start_year` or `growth` do not exist here until you make
+# them: each task shows the lines to write, with `...` where you fill in codes.
+#
 # **How it works**
-# - Replace `raise NotImplementedError()` in each answer cell with your code; keep the variable names.
+# - Replace `raise NotImplementedError()` in each answer cell with your code, and store the answer
+#   under the name the task gives, with `name = ...` (the name on the left of `=`).
 # - Run the check cell below each answer: no error means the *visible* checks pass; a `Hint:` says
 #   what to change. Your instructor runs more (hidden) checks, some of which give partial credit;
 #   the feedback you get back says in one line what each of them found.
@@ -58,6 +65,16 @@ categories_2023 = by_category[by_category["year"] == 2023]
 # Compute the location quotient of food products (`C10`) in Vidzeme (`LV008`) in 2023
 # (a) with all regions of the table as the reference area, as `lq_vidzeme_food`, and
 # (b) with Latvia as the reference area, as `lq_vidzeme_food_latvia`. Give each as one number.
+#
+# For (a), the LQ table of 2023 and then one value of it:
+#
+# ```python
+# lq = economics.location_quotient(in_2023)
+# lq_vidzeme_food = answers.value(lq, "lq", region=..., industry=...)
+# ```
+#
+# For (b), the same two lines on Latvia's regions only, `in_2023[in_2023["country"] == "LV"]`, with
+# new names: `lq_latvia = ...` and `lq_vidzeme_food_latvia = ...`.
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_lq_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -76,14 +93,16 @@ _wide = scoring.number(
     task=1,
     name="lq_vidzeme_food",
     column="lq",
-    example="answers.value(lq, 'lq', region=..., industry=...)",
+    example="answers.value(lq, 'lq', region=..., industry=...), with "
+    "lq = economics.location_quotient(in_2023) on the line before",
 )
 _national = scoring.number(
     scoring.answer(globals(), "lq_vidzeme_food_latvia", task=1),
     task=1,
     name="lq_vidzeme_food_latvia",
     column="lq",
-    example="answers.value(lq_latvia, 'lq', region=..., industry=...)",
+    example="answers.value(lq_latvia, 'lq', region=..., industry=...), with "
+    "lq_latvia = economics.location_quotient(in_2023[in_2023['country'] == 'LV']) before",
 )
 scoring.check(
     _wide > 1,
@@ -141,6 +160,11 @@ expected = {
 # cluster categories of 2023 (`categories_2023`, all regions), in which categories does Latgale
 # (`LV005`) earn **at least two stars**? Give a list of category ids (the `category` column), as
 # `latgale_two_star_categories`. A wrong extra category costs as much as a right one earns.
+#
+# ```python
+# stars = economics.star_rating(categories_2023)
+# latgale_two_star_categories = answers.values(stars, "category", region=..., stars=...)
+# ```
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_stars_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -157,11 +181,21 @@ _two_stars = scoring.items(
     task=2,
     name="latgale_two_star_categories",
     column="category",
-    example="answers.values(stars, 'category', region=..., stars=...)",
+    example="answers.values(stars, 'category', region=..., stars=...), with "
+    "stars = economics.star_rating(categories_2023) on the line before",
 )
 scoring.check(
     set(_two_stars) <= set(categories["category"]),
     "Task 2: give category ids as written in the 'category' column, such as 'textiles'.",
+)
+_rated = economics.star_rating(categories_2023)
+scoring.check_other_region(
+    _two_stars,
+    _rated[_rated["stars"] >= 2],
+    column="category",
+    region="LV005",
+    task=2,
+    asked="Latgale (LV005)",
 )
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
@@ -206,11 +240,20 @@ expected = set(cells.loc[(cells["region"] == "LV005") & (cells["stars"] >= 2), "
 # between 2013 and 2023 with classical shift-share (reference: all regions). Give the one-row result
 # (or a dict with the keys `national_share`, `industry_mix` and `regional_shift`) as
 # `tallinn_it_shift`. One point per component.
+#
+# ```python
+# shifts = economics.shift_share(employment, start=2013, end=2023)
+# tallinn_it_shift = answers.top(shifts, "total_change", n=1, region=..., industry=...)
+# ```
+#
+# The second line keeps the one row of `shifts` for the region and industry. The three
+# `answers.value` lines of the lesson, put in a dict, work as well:
+# `{"national_share": answers.value(shifts, "national_share", region=..., industry=...), ...}`.
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_shift_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
 shifts = economics.shift_share(employment, start=2013, end=2023)
-tallinn_it_shift = shifts[(shifts["region"] == "EE001") & (shifts["industry"] == "J62")]
+tallinn_it_shift = answers.top(shifts, "total_change", n=1, region="EE001", industry="J62")
 ### END SOLUTION
 tallinn_it_shift
 
@@ -222,7 +265,10 @@ _parts = scoring.numbers(
     scoring.SHIFT_SHARE_PARTS,
     task=3,
     name="tallinn_it_shift",
-    example="the one row of the shift-share table for the region and industry",
+    example="the one-row result of economics.shift_share or a dict with national_share, "
+    "industry_mix and regional_shift, e.g. tallinn_it_shift = answers.top(shifts, "
+    "'total_change', n=1, region=..., industry=...), with "
+    "shifts = economics.shift_share(employment, start=2013, end=2023) on the line before",
 )
 scoring.check_shift_share(
     _parts, employment, region="EE001", industry="J62", start=2013, end=2023, task=3
@@ -267,6 +313,12 @@ expected = {
 # Apply the US Cluster Mapping rule (`economics.cluster_strength`) to the **traded** cluster
 # categories of 2023 (all regions). Which categories are *strong* in Sydsverige (`SE22`)? Give a
 # list of category ids as `sydsverige_strong_clusters`.
+#
+# ```python
+# traded = categories_2023[categories_2023["traded"]]
+# strength = economics.cluster_strength(traded)
+# sydsverige_strong_clusters = answers.values(strength, "category", region=..., strong=True)
+# ```
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_strong_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -284,7 +336,9 @@ _strong = scoring.items(
     task=4,
     name="sydsverige_strong_clusters",
     column="category",
-    example="answers.values(strength, 'category', region=..., strong=True)",
+    example="answers.values(strength, 'category', region=..., strong=True), with "
+    "strength = economics.cluster_strength(traded) and "
+    "traded = categories_2023[categories_2023['traded']] on the lines before",
 )
 scoring.check_none_of(
     _strong,
@@ -340,6 +394,13 @@ for category, group in cells.groupby("category"):
 # Give the compound annual growth rate (CAGR) of employment in the cluster category
 # `it_electronics` in Rīga (`LV006`) from 2013 to 2023 as a fraction (0.05 means 5 % a year), as
 # `riga_it_cagr`.
+#
+# ```python
+# growth = economics.growth(by_category, start=2013, end=2023, industry="category")
+# riga_it_cagr = answers.value(growth, "...", region=..., category=...)
+# ```
+#
+# For `"..."`, pick the column of the yearly rate: run `growth.head()` to see the columns.
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_growth_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -356,9 +417,16 @@ _cagr = scoring.number(
     task=5,
     name="riga_it_cagr",
     column="cagr",
-    example="answers.value(growth, 'cagr', region=..., category=...)",
+    example="answers.value(growth, 'cagr', region=..., category=...), with "
+    "growth = economics.growth(by_category, start=2013, end=2023, industry='category') before",
 )
-scoring.check_yearly_rate(_cagr, task=5, name="riga_it_cagr", years=10)
+_total = answers.value(
+    economics.growth(by_category, start=2013, end=2023, industry="category"),
+    "growth_rate",
+    region="LV006",
+    category="it_electronics",
+)
+scoring.check_yearly_rate(_cagr, task=5, name="riga_it_cagr", years=10, total=_total)
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
 # what the answer cells rebind in this kernel does not change the score.
@@ -390,6 +458,15 @@ expected = {"riga_it_cagr": (x[2023] / x[2013]) ** (1 / 10) - 1}
 # Which region's economy differs most from the rest of the Baltic Sea Region in 2023? Use the
 # Krugman specialisation index on NACE divisions with the *rest of the area* as the reference, and
 # give the region's NUTS code as `most_specialised_region` (a string such as `"LV008"`).
+#
+# `economics.krugman_index(table, reference="rest")` makes the table (one row per region, the
+# index in the column `krugman`); which of the setup's 2023 tables holds NACE divisions? Then the
+# region code of its largest row, as at the end of the lesson's section on the Krugman index:
+#
+# ```python
+# krugman = economics.krugman_index(..., reference="rest")
+# most_specialised_region = answers.value(answers.top(krugman, "krugman", n=1), "region")
+# ```
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_krugman_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -416,6 +493,14 @@ scoring.check_largest(
     key="region",
     task=6,
     what="the Krugman index (the rest of the area as the reference)",
+    how="answers.top(krugman, 'krugman', n=1) on krugman = economics.krugman_index(...)",
+    mixups=[
+        (
+            economics.krugman_index(categories_2023, industry="category", reference="rest"),
+            "this is the most specialised region by cluster categories: use NACE divisions "
+            "(the table in_2023), not cluster categories (categories_2023).",
+        )
+    ],
 )
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
@@ -451,14 +536,17 @@ expected = max(distance, key=distance.get)
 # ## The written tasks
 #
 # The chart below is Latgale's cluster portfolio: traded cluster categories with at least 500 jobs
-# in 2023, their location quotient in 2023 against their employment growth 2013-2023. Answer in
-# plain language, as you would to the agency's board: a short paragraph each (80-150 words).
+# in 2023, their location quotient in 2023 against their employment growth 2013-2023 (in the
+# table under the chart, growth in %). Answer in plain language, as you would to the agency's
+# board: a short paragraph each (80-150 words).
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
 profile = economics.region_profile(employment, categories, "LV005", start=2013, end=2023)
 latgale = profile[profile["traded"] & (profile["employment"] >= 500)]
 plots.portfolio_chart(latgale, title="Cluster portfolio of Latgale, 2013-2023")
-latgale[["category_name", "employment", "lq", "growth_rate", "stars"]].round(2)
+latgale.assign(growth_percent=100 * latgale["growth_rate"])[
+    ["category_name", "employment", "lq", "growth_percent", "stars"]
+].round(2)
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps01_portfolio_task", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": true}
 # ## Task 7 (written, 4 points): read the portfolio
