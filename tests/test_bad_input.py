@@ -154,3 +154,14 @@ def test_aggregate_to_categories_keeps_periods_of_any_time_column_apart():
     assert sorted(summed["time"].unique().tolist()) == [2022, 2023]
     one = ec.aggregate_to_categories(IN_2023, CATEGORIES)
     assert summed["employment"].sum() == 2 * one["employment"].sum()
+
+
+def test_a_misspelt_region_code_is_reported():
+    typo = IN_2023.assign(region=IN_2023["region"].replace({"LV008": "LV010"}))
+    with pytest.warns(UnknownCodeWarning, match=r"1 code\(s\) are not a NUTS 2021 region.*'LV010'"):
+        ec.location_quotient(typo)
+    # another NUTS level (SE110 is NUTS 3; the course has Sweden at NUTS 2) is not judged
+    other_level = IN_2023.assign(region=IN_2023["region"].replace({"SE11": "SE110"}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ec.location_quotient(other_level)

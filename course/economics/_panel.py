@@ -7,8 +7,9 @@
 - **missing is not zero**: a region (within its ``by`` group) with a missing cell has an
   unknown total, so all of its rows get NaN and it is left out of the reference area; the other
   regions' results are then exact for the area without it, and a warning names the cells;
-- industry codes that look like NACE codes but are not NACE Rev. 2 divisions or sections are
-  reported (a warning): a typo or another revision would silently make its own industry.
+- industry codes that look like NACE codes but are not NACE Rev. 2 divisions or sections, and
+  region codes of the course's countries that are not in its complete NUTS list, are reported
+  (a warning): a typo or another revision would silently make its own industry or region.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ def panel(df: pd.DataFrame, *, region: str, industry: str, value: str, by, where
     industry_group = g.combine(group, industry_codes)
     _require_unique_cells(df, region_group, industry_codes, [*by, region, industry], where)
     _warn_unknown_nace(df[industry], where)
+    _warn_unknown_regions(df[region], where)
 
     values = g.float_values(df, value)
     missing = np.isnan(values)
@@ -126,6 +128,34 @@ def _nace_codes() -> frozenset[str]:
     try:
         return frozenset(data.load("nace")["code"].astype(str))
     except data.DatasetError:  # the course data are not installed: skip the check
+        return frozenset()
+
+
+def _warn_unknown_regions(codes: pd.Series, where: str) -> None:
+    """Warn about NUTS codes that the course's complete lists say do not exist (typos).
+
+    The course table covers every NUTS 3 region of LV, EE and LT and every NUTS 2 region of
+    FI, SE and DK, so a code of one of those countries at that level which is not in the list
+    is a typo (e.g. 'LV010'); codes at other levels or of other countries are not checked.
+    """
+    known = _course_regions()
+    if not known:
+        return
+    lengths = {code[:2]: len(code) for code in known}
+    texts = [str(code) for code in pd.unique(codes.dropna())]
+    checkable = [code for code in texts if lengths.get(code[:2]) == len(code)]
+    if checkable:
+        warn_unknown_codes(checkable, known, what="NUTS 2021 region of the course", where=where)
+
+
+@cache
+def _course_regions() -> frozenset[str]:
+    """The region codes of the course table ``regional_employment`` (empty if absent)."""
+    from course import data
+
+    try:
+        return frozenset(data.load("regional_employment", validate=False)["region"].astype(str))
+    except data.DatasetError:
         return frozenset()
 
 
