@@ -45,6 +45,11 @@ def divide(numerator, denominator) -> np.ndarray:
 
 def factorize(df: pd.DataFrame, column: str, *, where: str) -> Codes:
     """Integer code 0..n-1 per row for the values of one key column (in order of appearance)."""
+    return factorize_with_labels(df, column, where=where)[0]
+
+
+def factorize_with_labels(df: pd.DataFrame, column: str, *, where: str):
+    """:func:`factorize`, and the distinct values of the column (code k is ``labels[k]``)."""
     codes, uniques = pd.factorize(df[column])
     if (codes < 0).any():
         first = int(np.flatnonzero(codes < 0)[0])
@@ -53,7 +58,7 @@ def factorize(df: pd.DataFrame, column: str, *, where: str) -> Codes:
             f"(first at row {df.index[first]}). Every row needs a {column}: fill it in or "
             f"drop those rows, e.g. df.dropna(subset=[{column!r}])."
         )
-    return codes.astype(np.int64), len(uniques)
+    return (codes.astype(np.int64), len(uniques)), uniques
 
 
 def combine(*parts: Codes) -> Codes:

@@ -66,13 +66,13 @@ def panel(df: pd.DataFrame, *, region: str, industry: str, value: str, by, where
     require_one_period(df, [region, industry, *by], where=where)
 
     group = g.key_codes(df, by, where=where)
-    region_codes = g.factorize(df, region, where=where)
-    industry_codes = g.factorize(df, industry, where=where)
+    region_codes, region_labels = g.factorize_with_labels(df, region, where=where)
+    industry_codes, industry_labels = g.factorize_with_labels(df, industry, where=where)
     region_group = g.combine(group, region_codes)
     industry_group = g.combine(group, industry_codes)
     _require_unique_cells(df, region_group, industry_codes, [*by, region, industry], where)
-    _warn_unknown_nace(df[industry], where)
-    _warn_unknown_regions(df[region], where)
+    _warn_unknown_nace(industry_labels, where)
+    _warn_unknown_regions(region_labels, where)
 
     values = g.float_values(df, value)
     missing = np.isnan(values)
@@ -108,10 +108,12 @@ def _require_unique_cells(df, region_group, industry_codes, keys, where) -> None
         require_unique_rows(df, keys, where=where, by_hint=True)
 
 
-def _warn_unknown_nace(codes: pd.Series, where: str) -> None:
-    """Warn about codes shaped like NACE sections/divisions that NACE Rev. 2 does not have."""
-    uniques = pd.unique(codes.dropna())
-    texts = [str(code) for code in uniques]
+def _warn_unknown_nace(codes, where: str) -> None:
+    """Warn about codes shaped like NACE sections/divisions that NACE Rev. 2 does not have.
+
+    ``codes`` are the distinct industry codes of the table.
+    """
+    texts = [str(code) for code in codes]
     nace_like = [code for code in texts if _NACE_LIKE.match(code)]
     if 2 * len(nace_like) < len(texts):  # not a NACE column (e.g. cluster categories)
         return
@@ -131,7 +133,7 @@ def _nace_codes() -> frozenset[str]:
         return frozenset()
 
 
-def _warn_unknown_regions(codes: pd.Series, where: str) -> None:
+def _warn_unknown_regions(codes, where: str) -> None:
     """Warn about NUTS codes that the course's complete lists say do not exist (typos).
 
     The course table covers every NUTS 3 region of LV, EE and LT and every NUTS 2 region of
@@ -142,7 +144,7 @@ def _warn_unknown_regions(codes: pd.Series, where: str) -> None:
     if not known:
         return
     lengths = {code[:2]: len(code) for code in known}
-    texts = [str(code) for code in pd.unique(codes.dropna())]
+    texts = [str(code) for code in codes]  # the distinct region codes of the table
     checkable = [code for code in texts if lengths.get(code[:2]) == len(code)]
     if checkable:
         warn_unknown_codes(checkable, known, what="NUTS 2021 region of the course", where=where)
