@@ -511,7 +511,8 @@ def _slug(heading: str) -> str:
 def test_glossary_links_resolve_and_the_glossary_is_short(text):
     glossary = GLOSSARY.read_text(encoding="utf-8")
     terms = {_slug(h) for h in re.findall(r"^### (.+)$", glossary, re.M)}
-    assert 25 <= len(terms) <= 40
+    # one glossary for the whole course: about 25 terms a module, none unexplained
+    assert 25 <= len(terms) <= 110
     links = set(re.findall(r"\(\.\./glossary\.md#([a-z0-9-]+)\)", text))
     assert links and links <= terms, links - terms
     for needed in ["nuts", "nace", "percentile", "kernel", "nan", "dict"]:
