@@ -1,0 +1,327 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (cluster course)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "dcef29c960f6a376c98eedd0e55cc396", "grade": false, "grade_id": "ps04_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# # Assignment ps04: benchmarking and internationalisation
+#
+# *About 75 minutes. 18 points: 10 checked automatically, 8 for two short written answers.*
+#
+# You advise the **South Sweden Energy Cluster** (`se_energy`, a fictional cluster organisation in
+# Skåne that plans an energy-storage testbed with its members). It took part in the benchmarking
+# rounds of 2021 and 2023. Its board asks where it stands among **energy cluster organisations**,
+# what to improve next and how its members' exports are spread. Use the course library as in
+# module 4: every task needs one to three lines of code. State each answer with the toolbox:
+# `answers.value` (one number or code), `answers.values` (a list) and `answers.top` (the top rows).
+# A one-row table, a column or a list works as well: the checks read any of them.
+#
+# **How it works**
+# - Replace `raise NotImplementedError()` in each answer cell with your code; keep the variable names.
+# - Run the check cell below each answer: no error means the *visible* checks pass; a `Hint:` says
+#   what to change. Your instructor runs more (hidden) checks; the feedback you get back says in one
+#   line what each of them found.
+# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, then **Validate**.
+# - The data are the course's synthetic data. "Among energy peers" means `peers="sector"` (the
+#   cluster's sector is `energy`); "2023" means the 2023 round. Percentiles run from 0 to 100, 100 =
+#   best. Label readiness is the course's estimate, not an ESCA assessment.
+#
+# | Task | What | Points |
+# |---|---|---|
+# | 1 | Percentile rank on a lower-is-better indicator | 2 |
+# | 2 | The weakest area | 2 |
+# | 3 | The gap to the top quartile | 2 |
+# | 4 | Label readiness | 2 |
+# | 5 | How concentrated the exports are | 2 |
+# | 6 | Written: a three-point improvement plan | 4 |
+# | 7 | Written: an internationalisation recommendation | 4 |
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "02bc331a26e8e99ac652ebd632774a2d", "grade": false, "grade_id": "ps04_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+from course import answers, benchmarking, data, plots  # noqa: F401 (answers: the toolbox for your answers)
+
+bench = data.load("benchmarking")  # both rounds, 2021 and 2023
+round_2023 = bench[bench["year"] == 2023]
+trade = data.load("trade")
+trade_2023 = trade[trade["year"] == 2023]
+catalogue = benchmarking.indicator_catalogue()
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "aebe18523fec814a9b694fbe9b9b428b", "grade": false, "grade_id": "ps04_percentile_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 1 (2 points): dependency on one public programme
+#
+# `public_funding_dependency` is the share of the budget that comes from the largest single public
+# funding source (in %): **a lower value is better**. What is the South Sweden Energy Cluster's
+# percentile rank on it in 2023, among energy peers? Give one number (0-100) as
+# `energy_funding_percentile`.
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "78c50981195b59264f24d677cbd9ba7e", "grade": false, "grade_id": "ps04_percentile_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+energy_funding_percentile
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e09bf59a877cb144b073a559bd4cb844", "grade": true, "grade_id": "ps04_percentile_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+_given = scoring.number(
+    scoring.answer(globals(), "energy_funding_percentile", task=1),
+    task=1,
+    name="energy_funding_percentile",
+    column="percentile",
+    example="answers.value(ranks, 'percentile', organisation=..., indicator=...)",
+)
+_ranks = benchmarking.percentile_ranks(round_2023, peers="sector")
+_right = _ranks.loc[
+    (_ranks["organisation"] == "se_energy") & (_ranks["indicator"] == "public_funding_dependency"),
+    "percentile",
+].item()
+_everybody = benchmarking.percentile_ranks(round_2023)
+_all = _everybody.loc[
+    (_everybody["organisation"] == "se_energy")
+    & (_everybody["indicator"] == "public_funding_dependency"),
+    "percentile",
+].item()
+scoring.check(
+    0 <= _given <= 100,
+    "Task 1: a percentile rank runs from 0 (the worst) to 100 (the best).",
+)
+scoring.check(
+    not (abs(_given - _right) > 1e-6 and abs(_given - (100 - _right)) < 1e-6),
+    "Task 1: this is the position read the wrong way round: a lower dependency is better, so the "
+    "lowest value ranks at 100. Let percentile_ranks take the direction from the catalogue.",
+)
+scoring.check(
+    not (abs(_given - _right) > 1e-6 and abs(100 * _given - _right) < 1e-6),
+    "Task 1: this looks like a fraction (0-1): the course's percentiles run from 0 to 100.",
+)
+scoring.check(
+    not (abs(_given - _right) > 1e-6 and abs(_given - _all) < 1e-6),
+    "Task 1: this is the rank among all organisations: compare with the energy peers only "
+    "(peers='sector').",
+)
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "31742249cc1cc00c08349bf4c5d6f31e", "grade": false, "grade_id": "ps04_weakest_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 2 (2 points): the weakest area
+#
+# With the area scores of 2023 among energy peers, which of the six ESCA areas is the South Sweden
+# Energy Cluster's weakest? Give the area id (as written in the `area` column, e.g. `"structure"`)
+# as `energy_weakest_area`.
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "cdda39cd8743e71a402a569c67620b7f", "grade": false, "grade_id": "ps04_weakest_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+energy_weakest_area
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "0f877e3dc82053ab729c018abc65f215", "grade": true, "grade_id": "ps04_weakest_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+_area = scoring.text(
+    scoring.answer(globals(), "energy_weakest_area", task=2),
+    task=2,
+    name="energy_weakest_area",
+    column="area",
+    example="answers.value(scores, 'area', organisation=..., weakest=True)",
+)
+_catalogue = benchmarking.indicator_catalogue()
+scoring.check(
+    _area not in set(_catalogue["area_name"]),
+    "Task 2: that is the long name of an area: give its id from the 'area' column, e.g. "
+    "'structure'.",
+)
+scoring.check(
+    _area in set(_catalogue["area"]),
+    f"Task 2: {_area!r} is not an area id. The six ids are: "
+    + ", ".join(sorted(set(_catalogue["area"])))
+    + ".",
+)
+_scores = benchmarking.area_scores(round_2023, peers="sector")
+_own = _scores[_scores["organisation"] == "se_energy"]
+scoring.check(
+    _area != _own.loc[_own["area_rank"] == 1, "area"].iloc[0],
+    "Task 2: that is the strongest area (area_rank 1): the weakest has the lowest area_score "
+    "(weakest=True).",
+)
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "fab2d79fb2c50d922ce0923065e46134", "grade": false, "grade_id": "ps04_gap_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 3 (2 points): how far to the best quarter?
+#
+# How many percentage points is the members' export share (`export_share_members`) of the South
+# Sweden Energy Cluster behind the **top quartile** of the energy peers in 2023? Give one number as
+# `energy_export_gap` (positive = behind).
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "5a37c9ca119c6f56e1dac8f9a6eadbaf", "grade": false, "grade_id": "ps04_gap_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+energy_export_gap
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "33544de892a27408b25c8fdbb572a4ee", "grade": true, "grade_id": "ps04_gap_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+_gap = scoring.number(
+    scoring.answer(globals(), "energy_export_gap", task=3),
+    task=3,
+    name="energy_export_gap",
+    column="gap_to_top_quartile",
+    example="answers.value(gaps, 'gap_to_top_quartile', organisation=..., indicator=...)",
+)
+_gaps = benchmarking.peer_gaps(round_2023, peers="sector")
+_row = _gaps[
+    (_gaps["organisation"] == "se_energy") & (_gaps["indicator"] == "export_share_members")
+].iloc[0]
+_wrong = abs(_gap - _row["gap_to_top_quartile"]) > 1e-6
+scoring.check(
+    not (_wrong and abs(_gap - _row["peer_top_quartile"]) < 1e-6),
+    "Task 3: this is the top quartile itself (the target), not the distance to it.",
+)
+scoring.check(
+    not (_wrong and abs(_gap + _row["gap_to_top_quartile"]) < 1e-6),
+    "Task 3: the sign is the wrong way round: a gap is positive when the cluster is behind.",
+)
+scoring.check(
+    not (_wrong and abs(_gap - _row["gap_to_median"]) < 1e-6),
+    "Task 3: this is the gap to the peer median: the task asks for the top quartile.",
+)
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "0a194b5acd7bf17c5f2731d69307e7af", "grade": false, "grade_id": "ps04_label_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 4 (2 points): how close to the next label?
+#
+# With the course's label-readiness estimate among energy peers (both rounds), give (a) the
+# estimated label of the South Sweden Energy Cluster as `energy_label` (text, as written in the
+# table) and (b) the number of areas it improved by at least 5 points since 2021 as
+# `energy_areas_improved`. One point each.
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "91b4e41f56cfd88b431a9bc29ba7e332", "grade": false, "grade_id": "ps04_label_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+energy_label, energy_areas_improved
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "839ec46d425b37ab6f2896af46763dd8", "grade": true, "grade_id": "ps04_label_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+import pandas as pd
+
+from course import scoring
+
+_labels = ["not yet", "Bronze", "Silver", "Gold"]
+_label = scoring.text(
+    scoring.answer(globals(), "energy_label", task=4),
+    task=4,
+    name="energy_label",
+    column="estimated_label",
+    example="answers.value(ready, 'estimated_label', organisation=...)",
+)
+scoring.check(
+    _label in _labels,
+    "Task 4: write the label as the table does: 'not yet', 'Bronze', 'Silver' or 'Gold' "
+    "(with the capital letter).",
+)
+_raw = scoring.answer(globals(), "energy_areas_improved", task=4)
+scoring.check(
+    not (pd.api.types.is_scalar(_raw) and pd.isna(_raw)),
+    "Task 4: energy_areas_improved is missing (NA): label_readiness needs both rounds to count "
+    "improved areas; pass the whole table bench, not round_2023.",
+)
+_improved = scoring.number(
+    _raw,
+    task=4,
+    name="energy_areas_improved",
+    column="areas_improved",
+    example="answers.value(ready, 'areas_improved', organisation=...)",
+)
+scoring.check(
+    0 <= _improved <= 6 and _improved == int(_improved),
+    "Task 4: the number of improved areas is a whole number from 0 to 6.",
+)
+scoring.check(
+    not (_label == "Silver" and _improved < 3),
+    "Task 4: Silver needs at least three improved areas, and your count is lower: check both.",
+)
+_everybody = benchmarking.label_readiness(bench)
+_sector = benchmarking.label_readiness(bench, peers="sector")
+_all_label = _everybody.loc[_everybody["organisation"] == "se_energy", "estimated_label"].item()
+_right_label = _sector.loc[_sector["organisation"] == "se_energy", "estimated_label"].item()
+scoring.check(
+    not (_label != _right_label and _label == _all_label),
+    "Task 4: this is the estimate among all organisations: compare with the energy peers "
+    "(peers='sector').",
+)
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "6d7b99c130694528d22b795a49af349a", "grade": false, "grade_id": "ps04_hhi_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 5 (2 points): how concentrated are the exports?
+#
+# Give the partner-country HHI (0-10,000) of the South Sweden Energy Cluster members' exports in
+# 2023 as `energy_partner_hhi` (one number). The organisation column of the trade table is called
+# `cluster`.
+
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "3e243d48d8c3f00f9477ded3ea460445", "grade": false, "grade_id": "ps04_hhi_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# YOUR CODE HERE
+raise NotImplementedError()
+energy_partner_hhi
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "c6250dda362c4d6e213932f7330206b3", "grade": true, "grade_id": "ps04_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+_hhi = scoring.number(
+    scoring.answer(globals(), "energy_partner_hhi", task=5),
+    task=5,
+    name="energy_partner_hhi",
+    column="partner_hhi",
+    example="answers.value(hhi, 'partner_hhi', cluster=...)",
+)
+scoring.check(
+    _hhi > 1,
+    "Task 5: this looks like an HHI of shares written as fractions (0-1), or a share itself: "
+    "the partner HHI uses shares in % and runs up to 10,000.",
+)
+scoring.check(_hhi <= 10000, "Task 5: an HHI of shares in % is at most 10,000 (one country).")
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "94694739efe65cc72d740c1c39369728", "grade": false, "grade_id": "ps04_written_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## The written tasks
+#
+# The cells below show the South Sweden Energy Cluster's area scores among energy peers in 2023,
+# the change since 2021 and its internationalisation profile. Answer in plain language, as you
+# would to the cluster's board: a short paragraph or three bullet points each (80-150 words).
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "a0ff46708a4958e54837b86aff51a227", "grade": false, "grade_id": "ps04_written_charts", "locked": true, "schema_version": 3, "solution": false, "task": false}
+_energy_scores = benchmarking.area_scores(round_2023, peers="sector")
+plots.area_radar(
+    _energy_scores, "se_energy", title="South Sweden Energy Cluster among energy peers, 2023"
+)
+_energy_change = benchmarking.area_improvement(bench, peers="sector")
+_energy_change[_energy_change["organisation"] == "se_energy"][
+    ["area", "area_score_start", "area_score_end", "area_score_change"]
+].round(1)
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "19e3978296bd6c23f06c78007c07b0b1", "grade": false, "grade_id": "ps04_written_profile", "locked": true, "schema_version": 3, "solution": false, "task": false}
+benchmarking.internationalisation_profile(
+    bench, data.load("cluster_members"), trade, "se_energy", peers="sector"
+).round(1)
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "deeb8e17a3e47932448a127e624a9489", "grade": false, "grade_id": "ps04_plan_task", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": true}
+# ## Task 6 (written, 4 points): a three-point improvement plan
+#
+# Propose **three concrete improvements** for the next two years, each with the indicator (KPI) that
+# would show it, its baseline and a target. Base them on the benchmark (tasks 1-4 and the cells
+# above), and say which peer group you compared with. Write your answer in the cell below this one.
+#
+
+# %% [markdown]
+# *Write your answer to task 6 here (double-click to edit).*
+
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "97882e201da4a5eca6a2395ac96fb6ca", "grade": false, "grade_id": "ps04_international_task", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": true}
+# ## Task 7 (written, 4 points): an internationalisation recommendation
+#
+# Recommend **one internationalisation step** for the next strategy (a market, a partnership, a
+# European Strategic Cluster Partnership, a trade mission, ...). Support it with at least two
+# numbers from this assignment (export share, export growth, the destinations and their HHI,
+# international partners and projects), and name one risk. Write your answer in the cell below this
+# one.
+#
+
+# %% [markdown]
+# *Write your answer to task 7 here (double-click to edit).*
