@@ -144,7 +144,7 @@ def graded(course):
     cells["ps04_weakest_answer"].source = "energy_weakest_area = 'financing'"  # 0 of 2
     cells["ps04_label_answer"].source = _answer(solution, "ps04_label_answer").replace(
         'energy_areas_improved = answers.value(ready, "areas_improved", organisation="se_energy")',
-        "energy_areas_improved = 2",
+        "energy_areas_improved = 0",  # not 2: that is the count among all organisations
     )  # the label right, the count wrong: 1 of 2
     cells["ps04_hhi_answer"].source = _answer(solution, "ps04_hhi_answer")  # 2 of 2
     _submit(course, "half", half)
@@ -321,3 +321,90 @@ energy_partner_hhi = answers.value(hhi, "partner_hhi", cluster="se_energy") / 10
     assert "this is the rank among all organisations: compare with the energy peers" in raw
     assert "this is the estimate among all organisations: compare with the energy peers" in raw
     assert "shares written as fractions (0-1)" in raw
+
+
+# Wrong answers that passed the visible checks before: the raw value or another indicator for a
+# percentile, the gap or the improved areas among all organisations, the lesson's cluster, the
+# number of countries or another year for the HHI. Each now fails Validate with its own hint.
+LOOK_ALIKES = (
+    {
+        "ps04_percentile_answer": """
+ranks = benchmarking.percentile_ranks(round_2023, peers="sector")
+energy_funding_percentile = answers.value(
+    ranks, "value", organisation="se_energy", indicator="public_funding_dependency")
+""",
+        "ps04_gap_answer": """
+gaps = benchmarking.peer_gaps(round_2023)  # all organisations, not the energy peers
+energy_export_gap = answers.value(
+    gaps, "gap_to_top_quartile", organisation="se_energy", indicator="export_share_members")
+""",
+        "ps04_label_answer": """
+ready = benchmarking.label_readiness(bench, peers="sector")
+energy_label = answers.value(ready, "estimated_label", organisation="se_energy")
+everybody = benchmarking.label_readiness(bench)  # the count among all organisations
+energy_areas_improved = answers.value(everybody, "areas_improved", organisation="se_energy")
+""",
+        "ps04_hhi_answer": """
+hhi = benchmarking.partner_concentration(trade_2023)
+energy_partner_hhi = answers.value(hhi, "partner_hhi", cluster="lv_it")  # the lesson's cluster
+""",
+    },
+    {
+        "ps04_percentile_answer": """
+ranks = benchmarking.percentile_ranks(round_2023, peers="sector")
+energy_funding_percentile = answers.value(
+    ranks, "percentile", organisation="se_energy", indicator="response_days")
+""",
+        "ps04_gap_answer": """
+gaps = benchmarking.peer_gaps(round_2023, peers="sector")
+energy_export_gap = answers.value(
+    gaps, "value", organisation="se_energy", indicator="export_share_members")
+""",
+        "ps04_hhi_answer": """
+hhi = benchmarking.partner_concentration(trade[trade["year"] == 2021])
+energy_partner_hhi = answers.value(hhi, "partner_hhi", cluster="se_energy")
+""",
+    },
+    {
+        "ps04_hhi_answer": """
+hhi = benchmarking.partner_concentration(trade_2023)
+energy_partner_hhi = answers.value(hhi, "partners", cluster="se_energy")
+""",
+    },
+)
+
+LOOK_ALIKE_HINTS = (
+    {
+        "ps04_percentile_test": "this is the cluster's own dependency in % (the column 'value')",
+        "ps04_gap_test": "this is the gap to the top quartile of all organisations",
+        "ps04_label_test": "energy_areas_improved counts the areas improved among all organisations",
+        "ps04_hhi_test": "this is the HHI of another cluster (lv_it)",
+    },
+    {
+        "ps04_percentile_test": "this is the percentile of another indicator",
+        "ps04_gap_test": "this is the cluster's own export share (the column 'value')",
+        "ps04_hhi_test": "this is the HHI of 2021: use the 2023 trade table",
+    },
+    {"ps04_hhi_test": "this is the number of partner countries (the column 'partners')"},
+)
+
+
+@pytest.mark.parametrize("case", range(len(LOOK_ALIKES)))
+def test_look_alike_numbers_fail_validate_with_their_own_hint(course, tmp_path, case):
+    from nbgrader.validator import Validator
+
+    notebook = _student(course)
+    cells = _grade_cells(notebook)
+    for grade_id, source in LOOK_ALIKES[case].items():
+        cells[grade_id].source = source
+    path = tmp_path / "ps04.ipynb"
+    nbformat.write(notebook, path)
+    failed = Validator(config=grading.load_config(course)).validate(str(path))["failed"]
+    for grade_id, message in LOOK_ALIKE_HINTS[case].items():
+        raw = " ".join(
+            next(
+                (f["raw_error"] for f in failed if f["source"] == cells[grade_id].source.strip()),
+                "passed",
+            ).split()
+        )
+        assert message in raw, (grade_id, raw)

@@ -54,20 +54,24 @@ trade = data.load("trade")
 trade_2023 = trade[trade["year"] == 2023]
 catalogue = benchmarking.indicator_catalogue()
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "aebe18523fec814a9b694fbe9b9b428b", "grade": false, "grade_id": "ps04_percentile_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "130c5be333126c3e839ba68fa8a77839", "grade": false, "grade_id": "ps04_percentile_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 1 (2 points): dependency on one public programme
 #
 # `public_funding_dependency` is the share of the budget that comes from the largest single public
 # funding source (in %): **a lower value is better**. What is the South Sweden Energy Cluster's
 # percentile rank on it in 2023, among energy peers? Give one number (0-100) as
 # `energy_funding_percentile`.
+#
+# *Start* as in module 4, section 3, but build the table yourself: first
+# `ranks = benchmarking.percentile_ranks(round_2023, peers="sector")`, then one line with
+# `answers.value` on `ranks` (the column `"percentile"`, not `"value"`, which is the raw %).
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "78c50981195b59264f24d677cbd9ba7e", "grade": false, "grade_id": "ps04_percentile_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE
 raise NotImplementedError()
 energy_funding_percentile
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e09bf59a877cb144b073a559bd4cb844", "grade": true, "grade_id": "ps04_percentile_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "23713f7f76587f2f85f030d2fd8c81ed", "grade": true, "grade_id": "ps04_percentile_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
 _given = scoring.number(
@@ -106,13 +110,36 @@ scoring.check(
     "Task 1: this is the rank among all organisations: compare with the energy peers only "
     "(peers='sector').",
 )
+_own_value = round_2023.loc[
+    (round_2023["organisation"] == "se_energy")
+    & (round_2023["indicator"] == "public_funding_dependency"),
+    "value",
+].item()
+scoring.check(
+    not (abs(_given - _right) > 1e-6 and abs(_given - _own_value) < 1e-6),
+    "Task 1: this is the cluster's own dependency in % (the column 'value'), not its position "
+    "among the peers: take the column 'percentile'.",
+)
+_other = _ranks.loc[
+    (_ranks["organisation"] == "se_energy")
+    & (_ranks["indicator"] != "public_funding_dependency"),
+    "percentile",
+]
+scoring.check(
+    not (abs(_given - _right) > 1e-6 and ((_other - _given).abs() < 1e-6).any()),
+    "Task 1: this is the percentile of another indicator: filter "
+    "indicator='public_funding_dependency'.",
+)
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "31742249cc1cc00c08349bf4c5d6f31e", "grade": false, "grade_id": "ps04_weakest_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "934163969f501b18394a5787e5f2644d", "grade": false, "grade_id": "ps04_weakest_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 2 (2 points): the weakest area
 #
 # With the area scores of 2023 among energy peers, which of the six ESCA areas is the South Sweden
 # Energy Cluster's weakest? Give the area id (as written in the `area` column, e.g. `"structure"`)
 # as `energy_weakest_area`.
+#
+# *Start* as in task 1: first the table of module 4, section 5 (`benchmarking.area_scores`) of
+# `round_2023` among energy peers, then one line with `answers.value`.
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "cdda39cd8743e71a402a569c67620b7f", "grade": false, "grade_id": "ps04_weakest_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE
@@ -149,19 +176,22 @@ scoring.check(
     "(weakest=True).",
 )
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "fab2d79fb2c50d922ce0923065e46134", "grade": false, "grade_id": "ps04_gap_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "71f16786295bce0969080981d831a7b3", "grade": false, "grade_id": "ps04_gap_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 3 (2 points): how far to the best quarter?
 #
 # How many percentage points is the members' export share (`export_share_members`) of the South
 # Sweden Energy Cluster behind the **top quartile** of the energy peers in 2023? Give one number as
 # `energy_export_gap` (positive = behind).
+#
+# *Start* as in task 1: first the table of module 4, section 4 (`benchmarking.peer_gaps`) of
+# `round_2023` among energy peers, then one line with `answers.value`.
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "5a37c9ca119c6f56e1dac8f9a6eadbaf", "grade": false, "grade_id": "ps04_gap_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE
 raise NotImplementedError()
 energy_export_gap
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "33544de892a27408b25c8fdbb572a4ee", "grade": true, "grade_id": "ps04_gap_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "ee814aa77d30c1a49d8a2c8c70bc388c", "grade": true, "grade_id": "ps04_gap_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
 _gap = scoring.number(
@@ -188,21 +218,40 @@ scoring.check(
     not (_wrong and abs(_gap - _row["gap_to_median"]) < 1e-6),
     "Task 3: this is the gap to the peer median: the task asks for the top quartile.",
 )
+scoring.check(
+    not (_wrong and abs(_gap - _row["value"]) < 1e-6),
+    "Task 3: this is the cluster's own export share (the column 'value'), not the distance to the "
+    "top quartile: take the column 'gap_to_top_quartile'.",
+)
+_gaps_all = benchmarking.peer_gaps(round_2023)
+_gap_all = _gaps_all.loc[
+    (_gaps_all["organisation"] == "se_energy")
+    & (_gaps_all["indicator"] == "export_share_members"),
+    "gap_to_top_quartile",
+].item()
+scoring.check(
+    not (_wrong and abs(_gap - _gap_all) < 1e-6),
+    "Task 3: this is the gap to the top quartile of all organisations: compare with the energy "
+    "peers only (peers='sector').",
+)
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "0a194b5acd7bf17c5f2731d69307e7af", "grade": false, "grade_id": "ps04_label_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "16fc441b74ad1a56d23cab1c877ebdcc", "grade": false, "grade_id": "ps04_label_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 4 (2 points): how close to the next label?
 #
 # With the course's label-readiness estimate among energy peers (both rounds), give (a) the
 # estimated label of the South Sweden Energy Cluster as `energy_label` (text, as written in the
 # table) and (b) the number of areas it improved by at least 5 points since 2021 as
 # `energy_areas_improved`. One point each.
+#
+# *Start* as in module 4, section 7: first the table of `benchmarking.label_readiness`, made from
+# both rounds (`bench`) among energy peers, then one line with `answers.value` for each answer.
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "91b4e41f56cfd88b431a9bc29ba7e332", "grade": false, "grade_id": "ps04_label_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE
 raise NotImplementedError()
 energy_label, energy_areas_improved
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "839ec46d425b37ab6f2896af46763dd8", "grade": true, "grade_id": "ps04_label_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e36f760355993cb5a6248e86c5b0ccc4", "grade": true, "grade_id": "ps04_label_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 import pandas as pd
 
 from course import scoring
@@ -250,20 +299,31 @@ scoring.check(
     "Task 4: this is the estimate among all organisations: compare with the energy peers "
     "(peers='sector').",
 )
+_all_areas = _everybody.loc[_everybody["organisation"] == "se_energy", "areas_improved"].item()
+_right_areas = _sector.loc[_sector["organisation"] == "se_energy", "areas_improved"].item()
+scoring.check(
+    not (_improved != _right_areas and _improved == _all_areas),
+    "Task 4: energy_areas_improved counts the areas improved among all organisations: take it "
+    "from the same table as the label, among the energy peers (peers='sector').",
+)
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "6d7b99c130694528d22b795a49af349a", "grade": false, "grade_id": "ps04_hhi_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "3426ee8f740dacd1bf0611a79c70c9c0", "grade": false, "grade_id": "ps04_hhi_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 5 (2 points): how concentrated are the exports?
 #
 # Give the partner-country HHI (0-10,000) of the South Sweden Energy Cluster members' exports in
 # 2023 as `energy_partner_hhi` (one number). The organisation column of the trade table is called
 # `cluster`.
+#
+# *Start* as in module 4, section 9: first the table of `benchmarking.partner_concentration` of
+# the 2023 trade table `trade_2023`, then one line with `answers.value`. The lesson asked for the
+# Riga Digital Cluster (`"lv_it"`); here it is the South Sweden Energy Cluster.
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "3e243d48d8c3f00f9477ded3ea460445", "grade": false, "grade_id": "ps04_hhi_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE
 raise NotImplementedError()
 energy_partner_hhi
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "c6250dda362c4d6e213932f7330206b3", "grade": true, "grade_id": "ps04_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "4f9c829122ece019542b870acaa59a3a", "grade": true, "grade_id": "ps04_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
 _hhi = scoring.number(
@@ -279,6 +339,33 @@ scoring.check(
     "the partner HHI uses shares in % and runs up to 10,000.",
 )
 scoring.check(_hhi <= 10000, "Task 5: an HHI of shares in % is at most 10,000 (one country).")
+_hhi_2023 = benchmarking.partner_concentration(trade_2023).set_index("cluster")
+_hhi_right = _hhi_2023.loc["se_energy", "partner_hhi"]
+_hhi_wrong = abs(_hhi - _hhi_right) > 1e-6
+scoring.check(
+    not (_hhi_wrong and abs(_hhi - _hhi_2023.loc["se_energy", "partners"]) < 1e-6),
+    "Task 5: this is the number of partner countries (the column 'partners'): take the column "
+    "'partner_hhi'.",
+)
+_others = _hhi_2023.drop(index="se_energy")
+_match = _others.index[(_others["partner_hhi"] - _hhi).abs() < 1e-6]
+scoring.check(
+    not (_hhi_wrong and len(_match) > 0),
+    f"Task 5: this is the HHI of another cluster ({', '.join(_match)}): filter "
+    "cluster='se_energy'.",
+)
+_years = {
+    year: benchmarking.partner_concentration(trade[trade["year"] == year])
+    .set_index("cluster")
+    .loc["se_energy", "partner_hhi"]
+    for year in sorted(set(trade["year"]) - {2023})
+}
+_year = [year for year, value in _years.items() if abs(_hhi - value) < 1e-6]
+scoring.check(
+    not (_hhi_wrong and _year),
+    f"Task 5: this is the HHI of {_year[0] if _year else 'another year'}: use the 2023 trade "
+    "table, trade_2023.",
+)
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "94694739efe65cc72d740c1c39369728", "grade": false, "grade_id": "ps04_written_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## The written tasks

@@ -61,6 +61,10 @@ catalogue = benchmarking.indicator_catalogue()
 # funding source (in %): **a lower value is better**. What is the South Sweden Energy Cluster's
 # percentile rank on it in 2023, among energy peers? Give one number (0-100) as
 # `energy_funding_percentile`.
+#
+# *Start* as in module 4, section 3, but build the table yourself: first
+# `ranks = benchmarking.percentile_ranks(round_2023, peers="sector")`, then one line with
+# `answers.value` on `ranks` (the column `"percentile"`, not `"value"`, which is the raw %).
 
 # %% nbgrader={"grade": false, "grade_id": "ps04_percentile_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -110,6 +114,26 @@ scoring.check(
     "Task 1: this is the rank among all organisations: compare with the energy peers only "
     "(peers='sector').",
 )
+_own_value = round_2023.loc[
+    (round_2023["organisation"] == "se_energy")
+    & (round_2023["indicator"] == "public_funding_dependency"),
+    "value",
+].item()
+scoring.check(
+    not (abs(_given - _right) > 1e-6 and abs(_given - _own_value) < 1e-6),
+    "Task 1: this is the cluster's own dependency in % (the column 'value'), not its position "
+    "among the peers: take the column 'percentile'.",
+)
+_other = _ranks.loc[
+    (_ranks["organisation"] == "se_energy")
+    & (_ranks["indicator"] != "public_funding_dependency"),
+    "percentile",
+]
+scoring.check(
+    not (abs(_given - _right) > 1e-6 and ((_other - _given).abs() < 1e-6).any()),
+    "Task 1: this is the percentile of another indicator: filter "
+    "indicator='public_funding_dependency'.",
+)
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
 # what the answer cells rebind in this kernel does not change the score.
@@ -147,6 +171,9 @@ expected = {"energy_funding_percentile": 100 * (worse + 0.5 * tied) / (len(v) - 
 # With the area scores of 2023 among energy peers, which of the six ESCA areas is the South Sweden
 # Energy Cluster's weakest? Give the area id (as written in the `area` column, e.g. `"structure"`)
 # as `energy_weakest_area`.
+#
+# *Start* as in task 1: first the table of module 4, section 5 (`benchmarking.area_scores`) of
+# `round_2023` among energy peers, then one line with `answers.value`.
 
 # %% nbgrader={"grade": false, "grade_id": "ps04_weakest_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -219,6 +246,9 @@ expected = own.groupby("area")["percentile"].mean().idxmin()
 # How many percentage points is the members' export share (`export_share_members`) of the South
 # Sweden Energy Cluster behind the **top quartile** of the energy peers in 2023? Give one number as
 # `energy_export_gap` (positive = behind).
+#
+# *Start* as in task 1: first the table of module 4, section 4 (`benchmarking.peer_gaps`) of
+# `round_2023` among energy peers, then one line with `answers.value`.
 
 # %% nbgrader={"grade": false, "grade_id": "ps04_gap_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -256,6 +286,22 @@ scoring.check(
     not (_wrong and abs(_gap - _row["gap_to_median"]) < 1e-6),
     "Task 3: this is the gap to the peer median: the task asks for the top quartile.",
 )
+scoring.check(
+    not (_wrong and abs(_gap - _row["value"]) < 1e-6),
+    "Task 3: this is the cluster's own export share (the column 'value'), not the distance to the "
+    "top quartile: take the column 'gap_to_top_quartile'.",
+)
+_gaps_all = benchmarking.peer_gaps(round_2023)
+_gap_all = _gaps_all.loc[
+    (_gaps_all["organisation"] == "se_energy")
+    & (_gaps_all["indicator"] == "export_share_members"),
+    "gap_to_top_quartile",
+].item()
+scoring.check(
+    not (_wrong and abs(_gap - _gap_all) < 1e-6),
+    "Task 3: this is the gap to the top quartile of all organisations: compare with the energy "
+    "peers only (peers='sector').",
+)
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
 # what the answer cells rebind in this kernel does not change the score.
@@ -291,6 +337,9 @@ expected = {"energy_export_gap": np.quantile(x["value"].dropna(), 0.75) - own}
 # estimated label of the South Sweden Energy Cluster as `energy_label` (text, as written in the
 # table) and (b) the number of areas it improved by at least 5 points since 2021 as
 # `energy_areas_improved`. One point each.
+#
+# *Start* as in module 4, section 7: first the table of `benchmarking.label_readiness`, made from
+# both rounds (`bench`) among energy peers, then one line with `answers.value` for each answer.
 
 # %% nbgrader={"grade": false, "grade_id": "ps04_label_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -347,6 +396,13 @@ scoring.check(
     not (_label != _right_label and _label == _all_label),
     "Task 4: this is the estimate among all organisations: compare with the energy peers "
     "(peers='sector').",
+)
+_all_areas = _everybody.loc[_everybody["organisation"] == "se_energy", "areas_improved"].item()
+_right_areas = _sector.loc[_sector["organisation"] == "se_energy", "areas_improved"].item()
+scoring.check(
+    not (_improved != _right_areas and _improved == _all_areas),
+    "Task 4: energy_areas_improved counts the areas improved among all organisations: take it "
+    "from the same table as the label, among the energy peers (peers='sector').",
 )
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
@@ -423,6 +479,10 @@ _label_score + _areas_score
 # Give the partner-country HHI (0-10,000) of the South Sweden Energy Cluster members' exports in
 # 2023 as `energy_partner_hhi` (one number). The organisation column of the trade table is called
 # `cluster`.
+#
+# *Start* as in module 4, section 9: first the table of `benchmarking.partner_concentration` of
+# the 2023 trade table `trade_2023`, then one line with `answers.value`. The lesson asked for the
+# Riga Digital Cluster (`"lv_it"`); here it is the South Sweden Energy Cluster.
 
 # %% nbgrader={"grade": false, "grade_id": "ps04_hhi_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -447,6 +507,33 @@ scoring.check(
     "the partner HHI uses shares in % and runs up to 10,000.",
 )
 scoring.check(_hhi <= 10000, "Task 5: an HHI of shares in % is at most 10,000 (one country).")
+_hhi_2023 = benchmarking.partner_concentration(trade_2023).set_index("cluster")
+_hhi_right = _hhi_2023.loc["se_energy", "partner_hhi"]
+_hhi_wrong = abs(_hhi - _hhi_right) > 1e-6
+scoring.check(
+    not (_hhi_wrong and abs(_hhi - _hhi_2023.loc["se_energy", "partners"]) < 1e-6),
+    "Task 5: this is the number of partner countries (the column 'partners'): take the column "
+    "'partner_hhi'.",
+)
+_others = _hhi_2023.drop(index="se_energy")
+_match = _others.index[(_others["partner_hhi"] - _hhi).abs() < 1e-6]
+scoring.check(
+    not (_hhi_wrong and len(_match) > 0),
+    f"Task 5: this is the HHI of another cluster ({', '.join(_match)}): filter "
+    "cluster='se_energy'.",
+)
+_years = {
+    year: benchmarking.partner_concentration(trade[trade["year"] == year])
+    .set_index("cluster")
+    .loc["se_energy", "partner_hhi"]
+    for year in sorted(set(trade["year"]) - {2023})
+}
+_year = [year for year, value in _years.items() if abs(_hhi - value) < 1e-6]
+scoring.check(
+    not (_hhi_wrong and _year),
+    f"Task 5: this is the HHI of {_year[0] if _year else 'another year'}: use the 2023 trade "
+    "table, trade_2023.",
+)
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
 # what the answer cells rebind in this kernel does not change the score.
