@@ -257,6 +257,45 @@ energy_cluster_gaps = answers.values(valuechain.value_chain_map(food), "stage", 
 """,
 }
 
+# The lesson's answers copied into ps03 (its table of food's suppliers, its beverages multiplier,
+# its type= filter): each passed Validate with "Success" before these checks were visible.
+LESSON_COPIES = {
+    "ps03_coefficient_answer": """
+chain_suppliers = valuechain.suppliers(io.Z, io.x, "food")  # the lesson's table, for food
+beverages_paper_coefficient = answers.value(chain_suppliers, "input_coefficient", industry="paper_packaging")
+""",
+    "ps03_leontief_answer": """
+chain_suppliers = valuechain.suppliers(io.Z, io.x, "food")
+beverages_agriculture_total = answers.value(chain_suppliers, "total_requirement", industry="agriculture")
+""",
+    "ps03_multiplier_answer": """
+multipliers = valuechain.multipliers(io)
+packaging_jobs_multiplier = answers.value(multipliers, "employment_multiplier", industry="beverages")
+""",
+    "ps03_key_answer": """
+links = valuechain.linkages(io.Z, io.x, method="ghosh")
+key_sectors_supply_side = answers.values(links, "industry", type="backward")
+""",
+}
+
+# Row and column swapped, the indirect part only, the press release's rounded multiplier, and
+# key plus backward-oriented sectors: wrong answers that also passed the visible checks.
+SWAPS_AND_PARTS = {
+    "ps03_coefficient_answer": """
+A = valuechain.technical_coefficients(io.Z, io.x)
+beverages_paper_coefficient = A.loc["beverages", "paper_packaging"]  # row and column swapped
+""",
+    "ps03_leontief_answer": """
+beverage_suppliers = valuechain.suppliers(io.Z, io.x, "beverages")
+beverages_agriculture_total = answers.value(beverage_suppliers, "indirect_requirement", industry="agriculture")
+""",
+    "ps03_multiplier_answer": "packaging_jobs_multiplier = 23.6  # food's, from task 7\n",
+    "ps03_key_answer": """
+links = valuechain.linkages(io.Z, io.x, method="ghosh")
+key_sectors_supply_side = answers.values(links, "industry", type=["key", "backward"])
+""",
+}
+
 
 def _validate(course, tmp_path, answers: dict) -> dict[str, str]:
     from nbgrader.validator import Validator
@@ -300,11 +339,29 @@ def _validate(course, tmp_path, answers: dict) -> dict[str, str]:
             },
         ),
         (
+            LESSON_COPIES,
+            {
+                "ps03_coefficient_test": "that is the food industry's coefficient",
+                "ps03_leontief_test": "that is the agriculture behind a euro of food",
+                "ps03_multiplier_test": "that is the employment multiplier of beverages",
+                "ps03_key_test": "has a supply-side (Ghosh) forward",
+            },
+        ),
+        (
+            SWAPS_AND_PARTS,
+            {
+                "ps03_coefficient_test": "0 is what paper packaging buys from beverages",
+                "ps03_leontief_test": "that is only the indirect part",
+                "ps03_multiplier_test": "that is the employment multiplier of food",
+                "ps03_key_test": "has a supply-side (Ghosh) forward",
+            },
+        ),
+        (
             {},
             {test: f"Task {n} is not answered yet" for n, test in enumerate(TESTS, start=1)},
         ),
     ],
-    ids=["mistakes", "more-mistakes", "unanswered"],
+    ids=["mistakes", "more-mistakes", "lesson-copies", "swaps-and-parts", "unanswered"],
 )
 def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path, answers, expected):
     errors = _validate(course, tmp_path, answers)

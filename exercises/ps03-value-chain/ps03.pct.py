@@ -59,19 +59,22 @@ energy_chain = [
     "support_services",
 ]
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "a910155b2b67023e903d4dacf48f3898", "grade": false, "grade_id": "ps03_coefficient_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "1428361d6fa918e084785f5532d18a37", "grade": false, "grade_id": "ps03_coefficient_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 1 (2 points): how much paper packaging goes into a euro of beverages?
 #
 # Give the **technical coefficient** of paper packaging (`paper_packaging`) in the beverages
 # industry (`beverages`): what beverages buy from paper packaging per euro of their own output, as
 # `beverages_paper_coefficient` (one number, e.g. 0.02 for 2 cents).
+#
+# The lesson's `chain_suppliers` is not defined here, and it was the food industry's table: first
+# make the table of the suppliers of beverages with `valuechain.suppliers(io.Z, io.x, ...)`.
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "b004467eba23307958c74b9f9cbe6a8d", "grade": false, "grade_id": "ps03_coefficient_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE
 raise NotImplementedError()
 beverages_paper_coefficient
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "7b2a8b69e958f77326bd335e3684e7a0", "grade": true, "grade_id": "ps03_coefficient_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "79427bccdaf6dd0af86703aa002272ac", "grade": true, "grade_id": "ps03_coefficient_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
 _given = scoring.number(
@@ -89,10 +92,23 @@ def _near(a, b):
     return abs(a - b) <= 1e-3 * abs(b)
 
 
+_food = valuechain.suppliers(io.Z, io.x, "food")
 scoring.check(
     _given < 1,
-    "Task 1: that looks like EUR million of purchases: a coefficient is per euro of the buyer's "
-    "output (the column 'input_coefficient', not 'purchases').",
+    "Task 1: that looks like EUR million of purchases, or a percentage: a coefficient is per euro "
+    "of the buyer's output (the column 'input_coefficient', not 'purchases'), e.g. 0.02 for 2 "
+    "cents.",
+)
+scoring.check(
+    _given > 0,
+    "Task 1: 0 is what paper packaging buys from beverages: the supplier is the row, the buyer the "
+    "column. Take the suppliers of beverages, valuechain.suppliers(io.Z, io.x, 'beverages'), and "
+    "the row of paper_packaging.",
+)
+scoring.check(
+    not _near(_given, answers.value(_food, "input_coefficient", industry="paper_packaging")),
+    "Task 1: that is the food industry's coefficient (the lesson's chain_suppliers): the task asks "
+    "for the suppliers of beverages, valuechain.suppliers(io.Z, io.x, 'beverages').",
 )
 scoring.check(
     not _near(_given, answers.value(_sellers, "allocation_coefficient", industry="beverages")),
@@ -117,7 +133,7 @@ scoring.check(
 raise NotImplementedError()
 beverages_agriculture_total
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "b0b78e99ccae41bc46708a9b267f0b65", "grade": true, "grade_id": "ps03_leontief_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "4357c65321cc1db1c8ff52f0ffe4a2eb", "grade": true, "grade_id": "ps03_leontief_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
 _given = scoring.number(
@@ -127,8 +143,11 @@ _given = scoring.number(
     column="total_requirement",
     example="answers.value(suppliers, 'total_requirement', industry=...)",
 )
-_direct = answers.value(
-    valuechain.suppliers(io.Z, io.x, "beverages"), "input_coefficient", industry="agriculture"
+_beverages = valuechain.suppliers(io.Z, io.x, "beverages")
+_direct = answers.value(_beverages, "input_coefficient", industry="agriculture")
+_indirect = answers.value(_beverages, "indirect_requirement", industry="agriculture")
+_food_total = answers.value(
+    valuechain.suppliers(io.Z, io.x, "food"), "total_requirement", industry="agriculture"
 )
 scoring.check(
     _given >= 0,
@@ -139,6 +158,16 @@ scoring.check(
     abs(_given - _direct) > 1e-3 * _direct,
     "Task 2: that is the direct coefficient (matrix A): the total adds what the suppliers of "
     "beverages buy from farms in turn, the Leontief inverse (column 'total_requirement').",
+)
+scoring.check(
+    abs(_given - _indirect) > 1e-3 * _indirect,
+    "Task 2: that is only the indirect part (column 'indirect_requirement'): the task asks for "
+    "the total, direct and indirect (column 'total_requirement').",
+)
+scoring.check(
+    abs(_given - _food_total) > 1e-3 * _food_total,
+    "Task 2: that is the agriculture behind a euro of food (the lesson's chain_suppliers): the "
+    "task asks for beverages, valuechain.suppliers(io.Z, io.x, 'beverages').",
 )
 scoring.check(
     _given > _direct,
@@ -159,7 +188,7 @@ scoring.check(
 raise NotImplementedError()
 packaging_jobs_multiplier
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "6957bd12e61c1f5094336780e29beccc", "grade": true, "grade_id": "ps03_multiplier_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "4e0e8f0d691208bb4cb5838d533f7fc0", "grade": true, "grade_id": "ps03_multiplier_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
 _given = scoring.number(
@@ -188,6 +217,14 @@ scoring.check(
     "Task 3: give persons per EUR 1 million (the course library converts the table's thousand "
     "persons to persons): a number below 1 looks like thousands, or like a share.",
 )
+for _other in _row["industry"]:
+    if _other != "paper_packaging":  # another industry's multiplier, also rounded to 0.1
+        _value = answers.value(_row, "employment_multiplier", industry=_other)
+        scoring.check(
+            abs(_given - _value) > 0.05,
+            f"Task 3: that is the employment multiplier of {_other}: the task asks for paper "
+            "packaging, the row industry='paper_packaging'.",
+        )
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "b5bc9cbb691cda9d51c681987b0e9c82", "grade": false, "grade_id": "ps03_key_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 4 (2 points): key sectors, looking at supply
@@ -202,7 +239,7 @@ scoring.check(
 raise NotImplementedError()
 key_sectors_supply_side
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "02ee76232c839bfecce383a848c0eac5", "grade": true, "grade_id": "ps03_key_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "7a5d76f6ce437bf7e5ccff8fa1d5372a", "grade": true, "grade_id": "ps03_key_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
 _key = scoring.items(
@@ -226,6 +263,14 @@ scoring.check_none_of(
     _key,
     _default.loc[_default["backward"] <= 1, "industry"],
     "{item} has a backward linkage below 1: a key sector needs both indices above 1.",
+    task=4,
+)
+_ghosh = valuechain.linkages(io.Z, io.x, method="ghosh")
+scoring.check_none_of(
+    _key,
+    _ghosh.loc[_ghosh["forward"] <= 1, "industry"],
+    "{item} has a supply-side (Ghosh) forward linkage below 1: a key sector needs both indices "
+    "above 1 (type='backward' lists the industries with only a strong backward linkage).",
     task=4,
 )
 

@@ -65,6 +65,9 @@ energy_chain = [
 # Give the **technical coefficient** of paper packaging (`paper_packaging`) in the beverages
 # industry (`beverages`): what beverages buy from paper packaging per euro of their own output, as
 # `beverages_paper_coefficient` (one number, e.g. 0.02 for 2 cents).
+#
+# The lesson's `chain_suppliers` is not defined here, and it was the food industry's table: first
+# make the table of the suppliers of beverages with `valuechain.suppliers(io.Z, io.x, ...)`.
 
 # %% nbgrader={"grade": false, "grade_id": "ps03_coefficient_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -93,10 +96,23 @@ def _near(a, b):
     return abs(a - b) <= 1e-3 * abs(b)
 
 
+_food = valuechain.suppliers(io.Z, io.x, "food")
 scoring.check(
     _given < 1,
-    "Task 1: that looks like EUR million of purchases: a coefficient is per euro of the buyer's "
-    "output (the column 'input_coefficient', not 'purchases').",
+    "Task 1: that looks like EUR million of purchases, or a percentage: a coefficient is per euro "
+    "of the buyer's output (the column 'input_coefficient', not 'purchases'), e.g. 0.02 for 2 "
+    "cents.",
+)
+scoring.check(
+    _given > 0,
+    "Task 1: 0 is what paper packaging buys from beverages: the supplier is the row, the buyer the "
+    "column. Take the suppliers of beverages, valuechain.suppliers(io.Z, io.x, 'beverages'), and "
+    "the row of paper_packaging.",
+)
+scoring.check(
+    not _near(_given, answers.value(_food, "input_coefficient", industry="paper_packaging")),
+    "Task 1: that is the food industry's coefficient (the lesson's chain_suppliers): the task asks "
+    "for the suppliers of beverages, valuechain.suppliers(io.Z, io.x, 'beverages').",
 )
 scoring.check(
     not _near(_given, answers.value(_sellers, "allocation_coefficient", industry="beverages")),
@@ -159,8 +175,11 @@ _given = scoring.number(
     column="total_requirement",
     example="answers.value(suppliers, 'total_requirement', industry=...)",
 )
-_direct = answers.value(
-    valuechain.suppliers(io.Z, io.x, "beverages"), "input_coefficient", industry="agriculture"
+_beverages = valuechain.suppliers(io.Z, io.x, "beverages")
+_direct = answers.value(_beverages, "input_coefficient", industry="agriculture")
+_indirect = answers.value(_beverages, "indirect_requirement", industry="agriculture")
+_food_total = answers.value(
+    valuechain.suppliers(io.Z, io.x, "food"), "total_requirement", industry="agriculture"
 )
 scoring.check(
     _given >= 0,
@@ -171,6 +190,16 @@ scoring.check(
     abs(_given - _direct) > 1e-3 * _direct,
     "Task 2: that is the direct coefficient (matrix A): the total adds what the suppliers of "
     "beverages buy from farms in turn, the Leontief inverse (column 'total_requirement').",
+)
+scoring.check(
+    abs(_given - _indirect) > 1e-3 * _indirect,
+    "Task 2: that is only the indirect part (column 'indirect_requirement'): the task asks for "
+    "the total, direct and indirect (column 'total_requirement').",
+)
+scoring.check(
+    abs(_given - _food_total) > 1e-3 * _food_total,
+    "Task 2: that is the agriculture behind a euro of food (the lesson's chain_suppliers): the "
+    "task asks for beverages, valuechain.suppliers(io.Z, io.x, 'beverages').",
 )
 scoring.check(
     _given > _direct,
@@ -251,6 +280,14 @@ scoring.check(
     "Task 3: give persons per EUR 1 million (the course library converts the table's thousand "
     "persons to persons): a number below 1 looks like thousands, or like a share.",
 )
+for _other in _row["industry"]:
+    if _other != "paper_packaging":  # another industry's multiplier, also rounded to 0.1
+        _value = answers.value(_row, "employment_multiplier", industry=_other)
+        scoring.check(
+            abs(_given - _value) > 0.05,
+            f"Task 3: that is the employment multiplier of {_other}: the task asks for paper "
+            "packaging, the row industry='paper_packaging'.",
+        )
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
 # what the answer cells rebind in this kernel does not change the score.
@@ -320,6 +357,14 @@ scoring.check_none_of(
     _key,
     _default.loc[_default["backward"] <= 1, "industry"],
     "{item} has a backward linkage below 1: a key sector needs both indices above 1.",
+    task=4,
+)
+_ghosh = valuechain.linkages(io.Z, io.x, method="ghosh")
+scoring.check_none_of(
+    _key,
+    _ghosh.loc[_ghosh["forward"] <= 1, "industry"],
+    "{item} has a supply-side (Ghosh) forward linkage below 1: a key sector needs both indices "
+    "above 1 (type='backward' lists the industries with only a strong backward linkage).",
     task=4,
 )
 ### BEGIN HIDDEN TESTS
