@@ -47,6 +47,7 @@ def _plain(item: object) -> object:
 
 def _matching(table: pd.DataFrame, column: str, where: dict, *, verb: str) -> pd.DataFrame:
     """The rows of ``table`` that match every ``column=value`` filter, or a helpful error."""
+    _require_labels_as_columns(table, [column, *where], verb)
     require_columns(table, [column, *where], where=verb)
     rows = table
     for name, wanted in where.items():
@@ -63,6 +64,24 @@ def _options(wanted) -> list:
     if isinstance(wanted, str) or not hasattr(wanted, "__iter__"):
         return [wanted]
     return [_plain(item) for item in wanted]
+
+
+def _require_labels_as_columns(table: pd.DataFrame, names: list, verb: str) -> None:
+    """A matrix (rows labelled by its index, e.g. the Leontief inverse) is read with .loc."""
+    if not isinstance(table, pd.DataFrame) or isinstance(table.index, pd.RangeIndex):
+        return
+    for name in names:
+        if isinstance(name, str) and name not in table.columns and name in table.index:
+            raise CourseInputError(
+                f"{verb}: {name!r} labels a row of this table, not a column. For one cell of a "
+                f"matrix write table.loc[{name!r}, 'column'] (row first, then column), or turn "
+                "the row labels into a column first with table.reset_index()."
+            )
+        if name == table.index.name and name not in table.columns:
+            raise CourseInputError(
+                f"{verb}: {name!r} is the table's row labels (its index), not a column: turn it "
+                "into a column first with table.reset_index()."
+            )
 
 
 def _no_match(table: pd.DataFrame, rows: pd.DataFrame, name: str, wanted, verb: str) -> str:
@@ -120,13 +139,21 @@ def _several_rows(rows: pd.DataFrame, column: str, where: dict) -> str:
     # a code or a year tells rows apart better than a measured number (employment=7094)
     differing.sort(key=lambda c: pd.api.types.is_float_dtype(rows[c]) or c.endswith("employment"))
     message = f"value: {len(rows)} rows match, so there is no single value."
-    if differing:
+    if differing and pd.api.types.is_float_dtype(rows[differing[0]]):
+        # only measured numbers tell the rows apart: a filter like backward=1.0359... helps nobody
+        message += (
+            " Add a filter on a code column, or use answers.values(...) for all of them, or "
+            "answers.top(...) for the largest."
+        )
+    elif differing:
         name = differing[0]
         example = _plain(rows[name].iloc[0])
         message += (
             f" Add a filter, e.g. {name}={example!r} (the rows differ in {name!r}), or use "
             "answers.values(...) for a list of all of them."
         )
+    elif rows[column].nunique(dropna=False) > 1:
+        message += f" The rows differ only in {column!r}: use answers.values(...) for all of them."
     else:
         message += " The rows are copies of each other: drop them with .drop_duplicates()."
     return message

@@ -135,3 +135,25 @@ def test_several_rows_suggest_a_code_not_a_measured_number():
     )
     with pytest.raises(CourseInputError, match=r"e\.g\. category='it'.*answers\.values"):
         answers.value(table, "employment", region="LV006")
+
+
+def test_rows_told_apart_only_by_numbers_suggest_values_not_a_decimal_filter():
+    table = pd.DataFrame(
+        {"type": ["key", "key"], "backward": [1.0359088747262992, 1.2], "forward": [1.1, 1.3]}
+    )
+    with pytest.raises(CourseInputError, match="code column, or use answers.values") as error:
+        answers.value(table, "forward", type="key")
+    assert "1.0359" not in str(error.value)
+    with pytest.raises(CourseInputError, match="differ only in 'forward'"):
+        answers.value(table.drop(columns="backward"), "forward", type="key")
+
+
+def test_a_matrix_row_label_says_to_use_loc():
+    matrix = pd.DataFrame([[1.1, 0.2], [0.3, 1.4]], index=["food", "energy"],
+                          columns=["food", "energy"])  # fmt: skip
+    matrix.index.name = "sector"
+    with pytest.raises(CourseInputError, match=r"labels a row.*table\.loc\['energy', 'column'\]"):
+        answers.values(matrix.drop(columns="energy"), "energy")
+    with pytest.raises(CourseInputError, match="row labels .its index.*reset_index"):
+        answers.value(matrix, "food", sector="energy")
+    assert answers.value(matrix.reset_index(), "food", sector="energy") == 0.3
