@@ -97,7 +97,7 @@ def _no_match(table: pd.DataFrame, rows: pd.DataFrame, name: str, wanted, verb: 
     elif single and option in by_text:
         kind = "True/False" if isinstance(by_text[option], bool) else "numbers"
         hint = f"The column holds {kind}: write {name}={by_text[option]!r}, without quotes."
-    elif single and option[:1] in "<>=!" and option:
+    elif single and option[:1] in "<>=!" and option and pd.api.types.is_numeric_dtype(rows[name]):
         # a comparison written as text ("stars='>=2'"): a filter is values, not a condition
         hint = (
             f"A filter is one value or a list of values, not a condition: for 'at least 2' write "

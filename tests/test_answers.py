@@ -157,3 +157,9 @@ def test_a_matrix_row_label_says_to_use_loc():
     with pytest.raises(CourseInputError, match="row labels .its index.*reset_index"):
         answers.value(matrix, "food", sector="energy")
     assert answers.value(matrix.reset_index(), "food", sector="energy") == 0.3
+
+
+def test_a_band_label_that_starts_with_a_comparison_is_matched_as_text():
+    bands = pd.DataFrame({"export_band": ["0 %", "1-25 %", ">50 %"], "members": [16, 20, 7]})
+    with pytest.raises(CourseInputError, match="Did you mean '>50 %'"):
+        answers.value(bands, "members", export_band=">50%")

@@ -3,7 +3,7 @@
 One real ``nbgrader autograde`` round trip (never ``--no-execute``) grades a small cohort: the
 solution scores full marks, the blank student version 0, a half-right submission its partial
 score, natural answers in other forms full marks, and a submission that rebinds course.scoring,
-numpy.isclose and pandas no more than its honest score (0). Two ``nbgrader validate`` runs show
+numpy.isclose and pandas no more than its honest score (0). Four ``nbgrader validate`` runs show
 that the common conceptual mistakes fail with a hint that teaches, and that an unanswered task
 says so.
 """
@@ -222,6 +222,32 @@ storage_attractiveness = 6 - means.mean()
 """,
         "ps02_segments_answer": "# YOUR CODE HERE\nraise NotImplementedError()",
     },
+    {  # every member classified and segmented, another band, another cluster copied from the lesson
+        "ps02_sme_answer": """
+sized = segmentation.member_composition(segmentation.sme_class(energy), "size_class")
+energy_micro_companies = answers.value(sized, "members", size_class="micro")
+energy_medium_companies = answers.value(sized, "members", size_class="medium")
+""",
+        "ps02_export_answer": """
+exports = segmentation.member_composition(segmentation.export_band(energy), "export_band")
+energy_export_share = answers.value(exports, "member_share", export_band="25-50 %")
+""",
+        "ps02_hhi_answer": """
+concentration = segmentation.member_concentration(members)
+energy_hhi = answers.value(concentration, "market_hhi", cluster="dk_food")
+""",
+        "ps02_segments_answer": """
+result = segmentation.segment_members(energy, features, k=range(2, 6))
+energy_k = result.k
+energy_largest_segment = answers.value(result.profile, "members", segment=1)
+""",
+    },
+    {  # the lesson's Jutland filter copied into task 2
+        "ps02_export_answer": """
+exports = segmentation.member_composition(segmentation.export_band(members), "export_band")
+energy_export_share = answers.value(exports, "member_share", cluster="dk_food", export_band=">50 %")
+""",
+    },
 ]
 
 HINTS = [
@@ -239,10 +265,17 @@ HINTS = [
         "ps02_forces_test": "this ignores the weights",
         "ps02_segments_test": "Task 5 is not answered yet",
     },
+    {
+        "ps02_sme_test": "these counts classify every member",
+        "ps02_export_test": "that is the share of the band '25-50 %'",
+        "ps02_hhi_test": "that is the HHI of another cluster (dk_food)",
+        "ps02_segments_test": "these are the segments of all the members",
+    },
+    {"ps02_export_test": "that is the share of another cluster (dk_food)"},
 ]
 
 
-@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("which", range(len(MISTAKES)))
 def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path, which):
     from nbgrader.validator import Validator
 

@@ -84,7 +84,9 @@ storage_card[["force", "driver", "score", "weight"]]
 raise NotImplementedError()
 energy_micro_companies, energy_medium_companies
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "5d8c11bff65b66ce251f3f0ec44b8666", "grade": true, "grade_id": "ps02_sme_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "21029022a4db5b20b5aec9fc5a4940c4", "grade": true, "grade_id": "ps02_sme_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+import warnings
+
 from course import scoring
 
 _micro = scoring.number(
@@ -130,21 +132,29 @@ scoring.check(
     "Task 1: these are the statistical size bands (headcount only). The SME classes need the "
     "headcount AND the turnover or balance sheet: use segmentation.sme_class.",
 )
+with warnings.catch_warnings():  # the members without turnover are left out, with a warning
+    warnings.simplefilter("ignore")
+    _every_member = segmentation.sme_class(energy)["size_class"]
+scoring.check(
+    (_micro, _medium) != ((_every_member == "micro").sum(), (_every_member == "medium").sum()),
+    "Task 1: these counts classify every member, research institutes and associations too. SME "
+    "status is for enterprises: classify the companies only (energy_companies).",
+)
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "219beb53d64894e9537c9809b8ab3fcc", "grade": false, "grade_id": "ps02_export_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "9ae4735fd74bb10dcb16f6b8f05558f2", "grade": false, "grade_id": "ps02_export_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 2 (2 points): how international are the members?
 #
 # What share of **all** the cluster's members (`energy`, companies and institutions) export more
-# than half of their turnover (export band `">50 %"`)? Give one fraction (0.25 means a quarter), as
-# `energy_export_share`.
+# than half of their turnover (export band `">50 %"`, with a space before the %, copied exactly)?
+# Give one fraction (0.25 means a quarter), as `energy_export_share`.
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "8e291a78a211b889eca41d23d161972e", "grade": false, "grade_id": "ps02_export_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE
 raise NotImplementedError()
 energy_export_share
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "06255c77397dd7b2b919bcf06d71fdeb", "grade": true, "grade_id": "ps02_export_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from course import scoring
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "2b1637d8b9a9d61fcc5a572ba44cf103", "grade": true, "grade_id": "ps02_export_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import data, scoring
 
 _share = scoring.number(
     scoring.answer(globals(), "energy_export_share", task=2),
@@ -163,6 +173,28 @@ scoring.check(
     "Task 2: that is the share among the companies only; the task asks for the share of all the "
     "cluster's members (the table energy).",
 )
+# The same share for another band or another cluster (a filter copied from the lesson)
+_export_bands = segmentation.member_composition(
+    segmentation.export_band(data.load("cluster_members")), "export_band"
+)
+_in_energy = _export_bands["cluster"] == "se_energy"
+_over_half = _export_bands["export_band"] == ">50 %"
+for _band, _other in _export_bands.loc[
+    _in_energy & ~_over_half, ["export_band", "member_share"]
+].values:
+    scoring.check(
+        abs(_share - _other) > 1e-9,
+        f"Task 2: that is the share of the band {_band!r}. The task asks for the members that "
+        "export more than half of their turnover: the band '>50 %'.",
+    )
+for _cluster, _other in _export_bands.loc[
+    ~_in_energy & _over_half, ["cluster", "member_share"]
+].values:
+    scoring.check(
+        abs(_share - _other) > 1e-9,
+        f"Task 2: that is the share of another cluster ({_cluster}). The task asks for the South "
+        "Sweden Energy Cluster: filter cluster='se_energy', or start from the table energy.",
+    )
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "a0b1a406d3f3640a2affbbb41c3746f9", "grade": false, "grade_id": "ps02_hhi_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 3 (2 points): do a few companies carry the cluster?
@@ -175,8 +207,8 @@ scoring.check(
 raise NotImplementedError()
 energy_hhi
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e653392c221ce667f5d8520d0f707266", "grade": true, "grade_id": "ps02_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from course import scoring
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "c4729ec1c2fd7e38988fa53eda5f07de", "grade": true, "grade_id": "ps02_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import data, scoring
 
 _hhi = scoring.number(
     scoring.answer(globals(), "energy_hhi", task=3),
@@ -197,6 +229,15 @@ scoring.check(
     "Task 3: this HHI counts every member with a turnover, research institutes and associations "
     "too. The task asks for the companies' turnover (the default of member_concentration).",
 )  # fmt: skip
+# The HHI of another cluster (a filter copied from the lesson)
+_by_cluster = segmentation.member_concentration(data.load("cluster_members"))
+_others = _by_cluster[_by_cluster["cluster"] != "se_energy"]
+for _cluster, _other in _others[["cluster", "market_hhi"]].values:
+    scoring.check(
+        abs(_hhi - _other) > 1e-6,
+        f"Task 3: that is the HHI of another cluster ({_cluster}). The task asks for the South "
+        "Sweden Energy Cluster: filter cluster='se_energy'.",
+    )
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "2a79fd6bb0590c7183b3e89266cba7ca", "grade": false, "grade_id": "ps02_forces_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 4 (2 points): how attractive is battery storage?
@@ -260,7 +301,9 @@ scoring.check(
 raise NotImplementedError()
 energy_k, energy_largest_segment
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "251ed0b7b710ae8abbfb6277447acdf0", "grade": true, "grade_id": "ps02_segments_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "b1695c8dc89c84386f6c2d02dd14a802", "grade": true, "grade_id": "ps02_segments_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+import warnings
+
 from course import scoring
 
 _k = scoring.number(
@@ -287,6 +330,14 @@ scoring.check(
     f"Task 5: the largest of {_k:g} segments of {len(energy_companies)} companies has at least "
     f"{len(energy_companies) / _k:.0f} and at most {len(energy_companies)} members: take the column "
     "members of segment 1 in result.profile (segment 1 is the largest).",
+)
+with warnings.catch_warnings():  # the members without turnover are left out, with a warning
+    warnings.simplefilter("ignore")
+    _every_member = segmentation.segment_members(energy, features, k=range(2, 6))
+scoring.check(
+    (_k, _largest) != (_every_member.k, _every_member.profile["members"].max()),
+    "Task 5: these are the segments of all the members, institutions too. The task asks for the "
+    "companies: segment energy_companies.",
 )
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "860135384cbac4eb1b0256a74ec6e356", "grade": false, "grade_id": "ps02_written_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}

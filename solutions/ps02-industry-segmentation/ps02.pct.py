@@ -88,6 +88,8 @@ energy_medium_companies = answers.value(sized, "members", size_class="medium")
 energy_micro_companies, energy_medium_companies
 
 # %% nbgrader={"grade": true, "grade_id": "ps02_sme_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+import warnings
+
 from course import scoring
 
 _micro = scoring.number(
@@ -132,6 +134,14 @@ scoring.check(
     (_micro, _medium) != ((_bands == "0-9").sum(), (_bands == "50-249").sum()),
     "Task 1: these are the statistical size bands (headcount only). The SME classes need the "
     "headcount AND the turnover or balance sheet: use segmentation.sme_class.",
+)
+with warnings.catch_warnings():  # the members without turnover are left out, with a warning
+    warnings.simplefilter("ignore")
+    _every_member = segmentation.sme_class(energy)["size_class"]
+scoring.check(
+    (_micro, _medium) != ((_every_member == "micro").sum(), (_every_member == "medium").sum()),
+    "Task 1: these counts classify every member, research institutes and associations too. SME "
+    "status is for enterprises: classify the companies only (energy_companies).",
 )
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
@@ -179,8 +189,8 @@ expected = {
 # ## Task 2 (2 points): how international are the members?
 #
 # What share of **all** the cluster's members (`energy`, companies and institutions) export more
-# than half of their turnover (export band `">50 %"`)? Give one fraction (0.25 means a quarter), as
-# `energy_export_share`.
+# than half of their turnover (export band `">50 %"`, with a space before the %, copied exactly)?
+# Give one fraction (0.25 means a quarter), as `energy_export_share`.
 
 # %% nbgrader={"grade": false, "grade_id": "ps02_export_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -190,7 +200,7 @@ energy_export_share = answers.value(exports, "member_share", export_band=">50 %"
 energy_export_share
 
 # %% nbgrader={"grade": true, "grade_id": "ps02_export_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from course import scoring
+from course import data, scoring
 
 _share = scoring.number(
     scoring.answer(globals(), "energy_export_share", task=2),
@@ -209,6 +219,28 @@ scoring.check(
     "Task 2: that is the share among the companies only; the task asks for the share of all the "
     "cluster's members (the table energy).",
 )
+# The same share for another band or another cluster (a filter copied from the lesson)
+_export_bands = segmentation.member_composition(
+    segmentation.export_band(data.load("cluster_members")), "export_band"
+)
+_in_energy = _export_bands["cluster"] == "se_energy"
+_over_half = _export_bands["export_band"] == ">50 %"
+for _band, _other in _export_bands.loc[
+    _in_energy & ~_over_half, ["export_band", "member_share"]
+].values:
+    scoring.check(
+        abs(_share - _other) > 1e-9,
+        f"Task 2: that is the share of the band {_band!r}. The task asks for the members that "
+        "export more than half of their turnover: the band '>50 %'.",
+    )
+for _cluster, _other in _export_bands.loc[
+    ~_in_energy & _over_half, ["cluster", "member_share"]
+].values:
+    scoring.check(
+        abs(_share - _other) > 1e-9,
+        f"Task 2: that is the share of another cluster ({_cluster}). The task asks for the South "
+        "Sweden Energy Cluster: filter cluster='se_energy', or start from the table energy.",
+    )
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
 # what the answer cells rebind in this kernel does not change the score.
@@ -246,7 +278,7 @@ energy_hhi = answers.value(concentration, "market_hhi", cluster="se_energy")
 energy_hhi
 
 # %% nbgrader={"grade": true, "grade_id": "ps02_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from course import scoring
+from course import data, scoring
 
 _hhi = scoring.number(
     scoring.answer(globals(), "energy_hhi", task=3),
@@ -267,6 +299,15 @@ scoring.check(
     "Task 3: this HHI counts every member with a turnover, research institutes and associations "
     "too. The task asks for the companies' turnover (the default of member_concentration).",
 )  # fmt: skip
+# The HHI of another cluster (a filter copied from the lesson)
+_by_cluster = segmentation.member_concentration(data.load("cluster_members"))
+_others = _by_cluster[_by_cluster["cluster"] != "se_energy"]
+for _cluster, _other in _others[["cluster", "market_hhi"]].values:
+    scoring.check(
+        abs(_hhi - _other) > 1e-6,
+        f"Task 3: that is the HHI of another cluster ({_cluster}). The task asks for the South "
+        "Sweden Energy Cluster: filter cluster='se_energy'.",
+    )
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
 # what the answer cells rebind in this kernel does not change the score.
@@ -397,6 +438,8 @@ energy_largest_segment = answers.value(segments.profile, "members", segment=1)
 energy_k, energy_largest_segment
 
 # %% nbgrader={"grade": true, "grade_id": "ps02_segments_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+import warnings
+
 from course import scoring
 
 _k = scoring.number(
@@ -423,6 +466,14 @@ scoring.check(
     f"Task 5: the largest of {_k:g} segments of {len(energy_companies)} companies has at least "
     f"{len(energy_companies) / _k:.0f} and at most {len(energy_companies)} members: take the column "
     "members of segment 1 in result.profile (segment 1 is the largest).",
+)
+with warnings.catch_warnings():  # the members without turnover are left out, with a warning
+    warnings.simplefilter("ignore")
+    _every_member = segmentation.segment_members(energy, features, k=range(2, 6))
+scoring.check(
+    (_k, _largest) != (_every_member.k, _every_member.profile["members"].max()),
+    "Task 5: these are the segments of all the members, institutions too. The task asks for the "
+    "companies: segment energy_companies.",
 )
 ### BEGIN HIDDEN TESTS
 # Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
