@@ -10,49 +10,27 @@ says so.
 
 from __future__ import annotations
 
-import re
-import shutil
-
 import nbformat
 import pytest
 
 from course import grading
-from tests.conftest import ROOT
+from tests.assignment_kit import course_with, grade_cells, solution_code, student_version, submit
 
 PS02 = "ps02-industry-segmentation"
 pytestmark = pytest.mark.slow
 
 
-def _cells(notebook) -> dict:
-    return {
-        cell.metadata["nbgrader"]["grade_id"]: cell
-        for cell in notebook.cells
-        if "nbgrader" in cell.metadata
-    }
-
-
-def _answer(solution, grade_id: str) -> str:
-    source = _cells(solution)[grade_id].source
-    return re.sub(r"^\s*### (BEGIN|END) SOLUTION\s*$\n?", "", source, flags=re.M)
-
-
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    root = tmp_path_factory.mktemp("course")
-    shutil.copytree(ROOT / "solutions" / PS02, root / "solutions" / PS02)
-    (root / "exercises").mkdir()
-    grading.generate_exercises(PS02, root=root)
-    return root
+    return course_with(tmp_path_factory, PS02)
 
 
 def _student(course):
-    return nbformat.read(course / "exercises" / PS02 / "ps02.ipynb", as_version=4)
+    return student_version(course, PS02)
 
 
 def _submit(course, student: str, notebook) -> None:
-    folder = course / "submitted" / student / PS02
-    folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, folder / "ps02.ipynb")
+    submit(course, PS02, student, notebook)
 
 
 NATURAL = {
@@ -115,24 +93,24 @@ def scores(course):
     _submit(course, "blank", _student(course))
 
     half = _student(course)
-    cells = _cells(half)
-    cells["ps02_sme_answer"].source = _answer(solution, "ps02_sme_answer")  # 2 of 2
+    cells = grade_cells(half)
+    cells["ps02_sme_answer"].source = solution_code(solution, "ps02_sme_answer")  # 2 of 2
     cells["ps02_export_answer"].source = "energy_export_share = 11 / 39  # companies only"  # 0
-    cells["ps02_hhi_answer"].source = _answer(solution, "ps02_hhi_answer")  # 2 of 2
+    cells["ps02_hhi_answer"].source = solution_code(solution, "ps02_hhi_answer")  # 2 of 2
     cells["ps02_forces_answer"].source = (  # 1 of 2: the attractiveness is wrong
-        _answer(solution, "ps02_forces_answer") + "\nstorage_attractiveness = 3.0\n"
+        solution_code(solution, "ps02_forces_answer") + "\nstorage_attractiveness = 3.0\n"
     )
     _submit(course, "half", half)  # task 5 left unanswered: 0
 
     natural = _student(course)
     for grade_id, source in NATURAL.items():
-        _cells(natural)[grade_id].source = source
+        grade_cells(natural)[grade_id].source = source
     _submit(course, "natural", natural)
 
     patcher = _student(course)
     for grade_id, source in WRONG.items():
-        _cells(patcher)[grade_id].source = source
-    _cells(patcher)["ps02_sme_answer"].source = PATCHES + WRONG["ps02_sme_answer"]
+        grade_cells(patcher)[grade_id].source = source
+    grade_cells(patcher)["ps02_sme_answer"].source = PATCHES + WRONG["ps02_sme_answer"]
     _submit(course, "patcher", patcher)
 
     api = grading.nbgrader_api(course)
@@ -281,7 +259,7 @@ def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path, which):
 
     notebook = _student(course)
     for grade_id, source in MISTAKES[which].items():
-        _cells(notebook)[grade_id].source = source
+        grade_cells(notebook)[grade_id].source = source
     path = tmp_path / "ps02.ipynb"
     nbformat.write(notebook, path)
     failed = Validator(config=grading.load_config(course)).validate(str(path))["failed"]
@@ -291,7 +269,7 @@ def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path, which):
                 (f["raw_error"] for f in failed if f["source"] == cell.source.strip()), "passed"
             ).split()
         )
-        for grade_id, cell in _cells(notebook).items()
+        for grade_id, cell in grade_cells(notebook).items()
         if grade_id.endswith("_test")
     }
     for grade_id, message in HINTS[which].items():

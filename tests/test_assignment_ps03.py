@@ -11,53 +11,30 @@ blank version fails every test) run for ps03 in tests/test_assignments.py.
 
 from __future__ import annotations
 
-import re
-import shutil
 from html import unescape
 
 import nbformat
 import pytest
 
 from course import grading
-from tests.conftest import ROOT
+from tests.assignment_kit import course_with, grade_cells, solution_code, student_version, submit
 from tests.test_assignments import PATCHES
 
 PS03 = "ps03-value-chain"
 pytestmark = pytest.mark.slow
 
 
-def _grade_cells(notebook) -> dict:
-    return {
-        cell.metadata["nbgrader"]["grade_id"]: cell
-        for cell in notebook.cells
-        if "nbgrader" in cell.metadata
-    }
-
-
-def _answer(solution, grade_id: str) -> str:
-    source = _grade_cells(solution)[grade_id].source
-    return re.sub(r"^\s*### (BEGIN|END) SOLUTION\s*$\n?", "", source, flags=re.M)
-
-
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A copy of the course root in which nbgrader has generated the ps03 student version."""
-    root = tmp_path_factory.mktemp("course")
-    shutil.copytree(ROOT / "solutions", root / "solutions")
-    shutil.copytree(ROOT / "exercises", root / "exercises")
-    shutil.rmtree(root / "exercises" / PS03)
-    grading.generate_exercises(PS03, root=root)
-    return root
+    return course_with(tmp_path_factory, PS03)
 
 
 def _student(course):
-    return nbformat.read(course / "exercises" / PS03 / "ps03.ipynb", as_version=4)
+    return student_version(course, PS03)
 
 
 def _submit(course, student: str, notebook) -> None:
-    folder = course / "submitted" / student / PS03
-    folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, folder / "ps03.ipynb")
+    submit(course, PS03, student, notebook)
 
 
 # Right answers in other forms than the solution's: a numpy scalar read from a matrix, a 1 x 1
@@ -104,8 +81,10 @@ def graded_cohort(course):
     _submit(course, "blank", _student(course))
 
     half = _student(course)
-    cells = _grade_cells(half)
-    cells["ps03_coefficient_answer"].source = _answer(solution, "ps03_coefficient_answer")  # 2/2
+    cells = grade_cells(half)
+    cells["ps03_coefficient_answer"].source = solution_code(
+        solution, "ps03_coefficient_answer"
+    )  # 2/2
     cells["ps03_leontief_answer"].source = "beverages_agriculture_total = 0.2"  # wrong: 0 of 2
     cells["ps03_key_answer"].source = "key_sectors_supply_side = ['agriculture', 'energy']"  # 1/2
     cells["ps03_gaps_answer"].source = (  # 1 of 2: one gap of two, none wrong
@@ -115,14 +94,14 @@ def graded_cohort(course):
 
     natural = _student(course)
     for grade_id, source in NATURAL_ANSWERS.items():
-        _grade_cells(natural)[grade_id].source = source
+        grade_cells(natural)[grade_id].source = source
     _submit(course, "natural", natural)
 
     patcher = _student(course)
     for grade_id, source in WRONG_ANSWERS.items():
-        _grade_cells(patcher)[grade_id].source = source
+        grade_cells(patcher)[grade_id].source = source
     first = "ps03_coefficient_answer"
-    _grade_cells(patcher)[first].source = PATCHES + WRONG_ANSWERS[first]
+    grade_cells(patcher)[first].source = PATCHES + WRONG_ANSWERS[first]
     _submit(course, "patcher", patcher)
 
     api = grading.nbgrader_api(course)
@@ -302,7 +281,7 @@ def _validate(course, tmp_path, answers: dict) -> dict[str, str]:
 
     notebook = _student(course)
     for grade_id, source in answers.items():
-        _grade_cells(notebook)[grade_id].source = source
+        grade_cells(notebook)[grade_id].source = source
     path = tmp_path / "ps03.ipynb"
     nbformat.write(notebook, path)
     failed = Validator(config=grading.load_config(course)).validate(str(path)).get("failed", [])
@@ -310,7 +289,7 @@ def _validate(course, tmp_path, answers: dict) -> dict[str, str]:
         grade_id: next(
             (f["raw_error"] for f in failed if f["source"] == cell.source.strip()), "passed"
         )
-        for grade_id, cell in _grade_cells(notebook).items()
+        for grade_id, cell in grade_cells(notebook).items()
         if grade_id in TESTS
     }
 

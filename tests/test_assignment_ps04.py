@@ -11,14 +11,13 @@ is nbgrader's output, tests really test) run for ps04 in ``tests/test_assignment
 from __future__ import annotations
 
 import re
-import shutil
 from html import unescape
 
 import nbformat
 import pytest
 
 from course import grading
-from tests.conftest import ROOT
+from tests.assignment_kit import course_with, grade_cells, solution_code, student_version, submit
 
 PS04 = "ps04-benchmarking"
 pytestmark = pytest.mark.slow
@@ -32,40 +31,17 @@ AUTO = {
 }
 
 
-def _grade_cells(notebook) -> dict:
-    return {
-        cell.metadata["nbgrader"]["grade_id"]: cell
-        for cell in notebook.cells
-        if "nbgrader" in cell.metadata
-    }
-
-
-def _answer(solution, grade_id: str) -> str:
-    source = _grade_cells(solution)[grade_id].source
-    return re.sub(r"^\s*### (BEGIN|END) SOLUTION\s*$\n?", "", source, flags=re.M)
-
-
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
-    """A course root with ps04 only, whose student version nbgrader has just generated."""
-    root = tmp_path_factory.mktemp("course")
-    (root / "solutions").mkdir()
-    (root / "exercises").mkdir()
-    shutil.copytree(ROOT / "solutions" / PS04, root / "solutions" / PS04)
-    for folder in ("solutions", "exercises"):
-        shutil.copy(ROOT / folder / "jupytext.toml", root / folder / "jupytext.toml")
-    grading.generate_exercises(PS04, root=root)
-    return root
+    return course_with(tmp_path_factory, PS04)
 
 
 def _student(course):
-    return nbformat.read(course / "exercises" / PS04 / "ps04.ipynb", as_version=4)
+    return student_version(course, PS04)
 
 
 def _submit(course, student: str, notebook) -> None:
-    folder = course / "submitted" / student / PS04
-    folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, folder / "ps04.ipynb")
+    submit(course, PS04, student, notebook)
 
 
 # A learner's natural answers in other forms: one-row tables, a one-element Series, a numpy
@@ -139,26 +115,28 @@ def graded(course):
     _submit(course, "blank", _student(course))
 
     half = _student(course)
-    cells = _grade_cells(half)
-    cells["ps04_percentile_answer"].source = _answer(solution, "ps04_percentile_answer")  # 2 of 2
+    cells = grade_cells(half)
+    cells["ps04_percentile_answer"].source = solution_code(
+        solution, "ps04_percentile_answer"
+    )  # 2 of 2
     cells["ps04_weakest_answer"].source = "energy_weakest_area = 'financing'"  # 0 of 2
-    cells["ps04_label_answer"].source = _answer(solution, "ps04_label_answer").replace(
+    cells["ps04_label_answer"].source = solution_code(solution, "ps04_label_answer").replace(
         'energy_areas_improved = answers.value(ready, "areas_improved", organisation="se_energy")',
         "energy_areas_improved = 0",  # not 2: that is the count among all organisations
     )  # the label right, the count wrong: 1 of 2
-    cells["ps04_hhi_answer"].source = _answer(solution, "ps04_hhi_answer")  # 2 of 2
+    cells["ps04_hhi_answer"].source = solution_code(solution, "ps04_hhi_answer")  # 2 of 2
     _submit(course, "half", half)
 
     natural = _student(course)
     for grade_id, source in NATURAL_ANSWERS.items():
-        _grade_cells(natural)[grade_id].source = source
+        grade_cells(natural)[grade_id].source = source
     _submit(course, "natural", natural)
 
     patcher = _student(course)
     for grade_id, source in WRONG_ANSWERS.items():
-        _grade_cells(patcher)[grade_id].source = source
+        grade_cells(patcher)[grade_id].source = source
     first = "ps04_percentile_answer"
-    _grade_cells(patcher)[first].source = PATCHES + WRONG_ANSWERS[first]
+    grade_cells(patcher)[first].source = PATCHES + WRONG_ANSWERS[first]
     _submit(course, "patcher", patcher)
 
     api = grading.nbgrader_api(course)
@@ -277,7 +255,7 @@ def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path):
 
     notebook = _student(course)
     for grade_id, source in MISTAKES.items():
-        _grade_cells(notebook)[grade_id].source = source
+        grade_cells(notebook)[grade_id].source = source
     path = tmp_path / "ps04.ipynb"
     nbformat.write(notebook, path)
     failed = Validator(config=grading.load_config(course)).validate(str(path))["failed"]
@@ -287,7 +265,7 @@ def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path):
                 (f["raw_error"] for f in failed if f["source"] == cell.source.strip()), "passed"
             ).split()
         )  # Validate wraps long messages
-        for grade_id, cell in _grade_cells(notebook).items()
+        for grade_id, cell in grade_cells(notebook).items()
         if grade_id.endswith("_test")
     }
     for grade_id, message in EXPECTED_HINTS.items():
@@ -299,7 +277,7 @@ def test_a_fraction_and_the_wrong_peer_group_get_their_own_hints(course, tmp_pat
     from nbgrader.validator import Validator
 
     notebook = _student(course)
-    cells = _grade_cells(notebook)
+    cells = grade_cells(notebook)
     cells["ps04_percentile_answer"].source = """
 ranks = benchmarking.percentile_ranks(round_2023)  # all organisations, not the energy peers
 energy_funding_percentile = answers.value(
@@ -394,7 +372,7 @@ def test_look_alike_numbers_fail_validate_with_their_own_hint(course, tmp_path, 
     from nbgrader.validator import Validator
 
     notebook = _student(course)
-    cells = _grade_cells(notebook)
+    cells = grade_cells(notebook)
     for grade_id, source in LOOK_ALIKES[case].items():
         cells[grade_id].source = source
     path = tmp_path / "ps04.ipynb"
