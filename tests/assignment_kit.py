@@ -15,6 +15,30 @@ import nbformat
 from course import grading
 from tests.conftest import ROOT
 
+# What a student might put in the first answer cell to fake the score: every scoring and check
+# function of course.scoring made to pass or give full points, and the comparisons and sums of
+# numpy, math and pandas rebound. A round trip asserts that this gains nothing.
+PATCHES = """
+import math
+
+import numpy
+import pandas
+
+from course import scoring
+
+full = lambda *args, **kwargs: kwargs.get("points", 3)
+for name in scoring.__all__:
+    if name.startswith("score_"):
+        setattr(scoring, name, full)
+    elif name.startswith("check"):
+        setattr(scoring, name, lambda *args, **kwargs: None)
+numpy.isclose = lambda *args, **kwargs: True
+numpy.quantile = lambda *args, **kwargs: 0.0
+math.isclose = lambda *args, **kwargs: True
+pandas.DataFrame.sum = lambda self, *args, **kwargs: 1.0
+pandas.Series.mean = lambda self, *args, **kwargs: 1.0
+"""
+
 
 def grade_cells(notebook) -> dict:
     """The notebook's nbgrader cells by grade_id."""

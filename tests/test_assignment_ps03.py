@@ -17,8 +17,14 @@ import nbformat
 import pytest
 
 from course import grading
-from tests.assignment_kit import course_with, grade_cells, solution_code, student_version, submit
-from tests.test_assignments import PATCHES
+from tests.assignment_kit import (
+    PATCHES,
+    course_with,
+    grade_cells,
+    solution_code,
+    student_version,
+    submit,
+)
 
 PS03 = "ps03-value-chain"
 pytestmark = pytest.mark.slow

@@ -17,7 +17,14 @@ import nbformat
 import pytest
 
 from course import grading
-from tests.assignment_kit import course_with, grade_cells, solution_code, student_version, submit
+from tests.assignment_kit import (
+    PATCHES,
+    course_with,
+    grade_cells,
+    solution_code,
+    student_version,
+    submit,
+)
 
 PS04 = "ps04-benchmarking"
 pytestmark = pytest.mark.slow
@@ -85,25 +92,6 @@ WRONG_ANSWERS = {
     "ps04_hhi_answer": "energy_partner_hhi = 5000.0\n",
 }
 
-# What a student might try in the first answer cell to fake the score.
-PATCHES = """
-import math
-
-import numpy
-import pandas
-
-from course import scoring
-
-full = lambda *args, **kwargs: kwargs.get("points", 2)
-for name in ("score_numbers", "score_set", "score_text", "score_in_fresh_process"):
-    setattr(scoring, name, full)
-for name in ("check", "check_largest", "check_none_of", "check_shift_share", "check_yearly_rate"):
-    setattr(scoring, name, lambda *args, **kwargs: None)
-numpy.isclose = lambda *args, **kwargs: True
-numpy.quantile = lambda *args, **kwargs: 0.0
-math.isclose = lambda *args, **kwargs: True
-pandas.Series.mean = lambda self, *args, **kwargs: 1.0
-"""
 
 STUDENTS = ("solution", "blank", "half", "natural", "patcher")
 

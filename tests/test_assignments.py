@@ -18,18 +18,14 @@ import nbformat
 import pytest
 
 from course import grading
+from tests.assignment_kit import PATCHES, grade_cells
 from tests.conftest import ROOT
 
 ASSIGNMENTS = grading.assignments()
 pytestmark = pytest.mark.slow
 
 
-def _grade_cells(notebook) -> dict[str, dict]:
-    return {
-        cell.metadata["nbgrader"]["grade_id"]: cell
-        for cell in notebook.cells
-        if "nbgrader" in cell.metadata
-    }
+_grade_cells = grade_cells  # the nbgrader cells of a notebook by grade_id
 
 
 def _auto_points(notebook) -> float:
@@ -164,26 +160,6 @@ WRONG_ANSWERS = {
     "ps01_krugman_answer": "most_specialised_region = 'LV008'\n",
 }
 
-# What a student might try in the first answer cell to fake the score: rebind the checking and
-# scoring helpers of course.scoring, numpy's and math's comparisons and pandas' sums.
-PATCHES = """
-import math
-
-import numpy
-import pandas
-
-from course import scoring
-
-full = lambda *args, **kwargs: kwargs.get("points", 3)
-for name in ("score_numbers", "score_set", "score_text", "score_in_fresh_process"):
-    setattr(scoring, name, full)
-for name in ("check", "check_largest", "check_none_of", "check_other_region", "check_shift_share",
-             "check_yearly_rate"):
-    setattr(scoring, name, lambda *args, **kwargs: None)
-numpy.isclose = lambda *args, **kwargs: True
-math.isclose = lambda *args, **kwargs: True
-pandas.DataFrame.sum = lambda self, *args, **kwargs: 1.0
-"""
 
 STUDENTS = ("solution", "blank", "half", "loops", "deleted", "broken", "natural", "patcher")
 
