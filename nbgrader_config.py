@@ -25,6 +25,19 @@ c.Execute.timeout = 120
 c.ExecutePreprocessor.timeout = 120
 c.Execute.interrupt_on_timeout = True
 
+# A cell that kills the kernel or ignores the interrupt at the time limit costs its own task, not
+# the whole submission: course.grading.ExecuteAndRecover replaces nbgrader's Execute.
+c.Autograde.autograde_preprocessors = [
+    "course.grading.ExecuteAndRecover",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",  # megabytes of print() are cut to 1,000 lines
+    "course.grading.LimitOutputSize",  # and to 20,000 characters per output
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
 # Restore graded cells a student deleted, so their tests still run (and score 0).
 c.OverwriteCells.add_missing_cells = True
 

@@ -193,17 +193,6 @@ def _eurostat_hint(path: str) -> str | None:
     return f"this looks like a Eurostat download: try 'course read --eurostat {path}'."
 
 
-def _exercises(args: argparse.Namespace) -> int:
-    """Regenerate the student versions in exercises/ from solutions/ (nbgrader)."""
-    from course import grading
-
-    assignments = args.assignment or grading.assignments()
-    for assignment in assignments:
-        for notebook in grading.generate_exercises(assignment):
-            print(f"wrote {notebook.relative_to(ROOT)} (and its .pct.py text form)")
-    return 0
-
-
 def _doctor(args: argparse.Namespace) -> int:
     from course import doctor
 
@@ -285,13 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     read.add_argument("--footer", type=int, default=None, help="lines to drop at the end")
     read.set_defaults(func=_read)
-    exercises = commands.add_parser(
-        "exercises", help="instructors: generate the student versions in exercises/ (nbgrader)"
-    )
-    exercises.add_argument(
-        "assignment", nargs="*", help="e.g. ps01-cluster-economics (default: all)"
-    )
-    exercises.set_defaults(func=_exercises)
+    from course.grading.commands import add_commands
+
+    add_commands(commands)  # release (exercises), grade
 
     edition = commands.add_parser(
         "edition", help="trainers: build the learner edition (no solutions, hidden tests, notes)"

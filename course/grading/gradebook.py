@@ -18,16 +18,13 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-from nbconvert.preprocessors import Preprocessor
-from traitlets import Bool
 
 from course.checks import CourseInputError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 __all__ = [
     "GradingError",
-    "ShortTracebacks",
     "assignments",
     "load_config",
     "nbgrader_api",
@@ -39,28 +36,6 @@ __all__ = [
 
 class GradingError(CourseInputError):
     """nbgrader could not do what was asked; the message carries nbgrader's own log."""
-
-
-class ShortTracebacks(Preprocessor):
-    """Feedback preprocessor: keep only the last line of each error (``AssertionError: ...``).
-
-    A full traceback quotes the lines around the failing one, which can show hidden tests to a
-    student; the last line is also what a non-programmer can act on. Used in
-    ``nbgrader_config.py`` for ``GenerateFeedback``.
-
-    >>> cell = {"outputs": [{"output_type": "error", "ename": "AssertionError",
-    ...                      "evalue": "give a list", "traceback": ["---", "line 3", "..."]}]}
-    >>> ShortTracebacks().preprocess_cell(cell, {}, 0)[0]["outputs"][0]["traceback"]
-    ['AssertionError: give a list']
-    """
-
-    enabled = Bool(True)  # nbconvert preprocessors are off unless enabled
-
-    def preprocess_cell(self, cell, resources, index):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                output["traceback"] = [f"{output['ename']}: {output['evalue']}"]
-        return cell, resources
 
 
 def load_config(root: Path = ROOT, **overrides):

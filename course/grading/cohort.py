@@ -1,0 +1,541 @@
+"""``course grade``: a whole cohort from the submissions as received to grades and feedback.
+
+One call checks and stages the submissions (:mod:`course.grading.submissions`), autogrades them
+with nbgrader in parallel worker processes (:mod:`course.grading.worker`), reads the gradebook
+back into one row per student with a status, and writes ``grades.csv``, the feedback and the
+cohort report (:mod:`course.grading.report`). Re-running it is safe: unchanged submissions are
+not executed again (``regrade=True`` executes all), grades come out the same, no row is
+duplicated, grades given by hand in the formgrader are kept, and a written answer that changed
+since it was graded is put back on the formgrader's list.
+
+Example (what ``course grade ps01-cluster-economics --submissions ~/inbox/ps01`` runs)::
+
+    grades = grade_cohort("ps01-cluster-economics", Path("~/inbox/ps01").expanduser())
+    grades[["student", "total", "max", "status"]]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+from course.grading import gradebook, report
+from course.grading.execute import KERNEL_DIED, TIMED_OUT
+from course.grading.submissions import Submission, find_submissions, stage
+
+__all__ = ["Task", "tasks", "grade_cohort", "pending", "default_out"]
+
+GRADED = "graded"
+NEEDS_MANUAL = "needs manual grading"
+FLAGGED = "flagged: rebinds library functions"
+
+
+@dataclass(frozen=True)
+class Task:
+    """A graded cell of an assignment: an autograded test or a written answer."""
+
+    number: int
+    grade_id: str
+    title: str
+    points: float
+    written: bool
+
+
+def tasks(assignment: str, *, root: Path = gradebook.ROOT) -> list[Task]:
+    """The graded cells of ``assignment`` in notebook order, titled by their task heading.
+
+    >>> [t.grade_id for t in tasks("ps01-cluster-economics")][:2]
+    ['ps01_lq_test', 'ps01_stars_test']
+    """
+    found, heading = [], ""
+    for cell in _source_notebook(assignment, root).cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("## Task"):
+            heading = cell.source.lstrip("# ").splitlines()[0].strip()
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade") or meta.get("task"):  # a task: written answers in the cells below
+            found.append(
+                Task(
+                    len(found) + 1,
+                    meta["grade_id"],
+                    heading,
+                    float(meta["points"]),
+                    written=cell.cell_type == "markdown",
+                )
+            )
+    return found
+
+
+def _source_notebook(assignment: str, root: Path):
+    return nbformat.read(_source_path(assignment, root), as_version=4)
+
+
+def _source_path(assignment: str, root: Path) -> Path:
+    notebooks = sorted((Path(root) / "solutions" / assignment).glob("*.ipynb"))
+    if len(notebooks) != 1:
+        raise gradebook.GradingError(
+            f"{assignment!r} should hold one notebook in solutions/; it holds {len(notebooks)}."
+            f" The assignments are: {', '.join(gradebook.assignments(root))}."
+        )
+    return notebooks[0]
+
+
+def default_out(assignment: str) -> Path:
+    """Where the grades go unless ``--out`` says otherwise: outside the repository.
+
+    ``~/cluster-course-grades/<assignment>`` (``$COURSE_GRADES_DIR`` replaces the first part):
+    a cohort's grades must never end up in a public repository.
+    """
+    base = os.environ.get("COURSE_GRADES_DIR") or Path.home() / "cluster-course-grades"
+    return Path(base).expanduser() / assignment
+
+
+def grade_cohort(
+    assignment: str,
+    submissions: Path,
+    *,
+    root: Path = gradebook.ROOT,
+    out: Path | None = None,
+    workers: int | None = None,
+    timeout: int | None = None,
+    regrade: bool = False,
+    progress: bool = True,
+) -> pd.DataFrame:
+    """Grade every submission of ``assignment`` in the folder ``submissions``; one row each.
+
+    ``workers`` processes grade in parallel (default: the number of processor cores);
+    ``timeout`` is the time limit of one cell in seconds (default: ``Execute.timeout`` of
+    ``nbgrader_config.py``). Writes ``grades.csv``, ``feedback/<student>.html`` and the cohort
+    report to ``out`` (default :func:`default_out`). See the module docstring for re-runs.
+    """
+    root = Path(root).resolve()
+    notebook = _source_path(assignment, root).stem
+    timeout = int(timeout or gradebook.load_config(root).Execute.timeout)
+    out = Path(out or default_out(assignment)).expanduser().resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    _ensure_released(assignment, root)
+
+    received = find_submissions(Path(submissions), assignment, notebook)
+    release = nbformat.read(root / "exercises" / assignment / f"{notebook}.ipynb", as_version=4)
+    for submission in received:
+        folder = root / "submitted" / submission.student / assignment
+        stage(submission, folder, notebook, release)
+    gradable = [s for s in received if not s.problem]
+    before = _snapshot(assignment, root, [s.student for s in gradable], notebook)
+
+    state = _State(root, assignment)
+    keys = {s.student: _key(root, assignment, s.student, notebook, timeout) for s in gradable}
+    jobs = [
+        {
+            "student": s.student,
+            "autograde": regrade or not state.unchanged(s.student, keys[s.student]),
+        }
+        for s in gradable
+    ]
+    limit = timeout * (_code_cells(assignment, root) + 1) + 120
+    results = _run_workers(jobs, root, assignment, timeout, workers, limit, out, progress)
+    for student, result in results.items():
+        state.record(student, keys[student], result["success"])
+    state.save()
+
+    _keep_manual_grades(assignment, root, before, notebook)
+    grades = _results(assignment, root, received, results, before, notebook)
+    report.write_all(grades, tasks(assignment, root=root), assignment, root, out)
+    return grades
+
+
+def _ensure_released(assignment: str, root: Path) -> None:
+    # A fresh clone has no gradebook: nbgrader's generate_assignment creates the assignment
+    # there (and writes the same student version that is committed).
+    from nbgrader.api import Gradebook, MissingEntry
+
+    config = gradebook.load_config(root)
+    try:
+        if not (root / "gradebook.db").is_file():
+            raise MissingEntry()
+        with Gradebook(config.CourseDirectory.db_url) as book:
+            if book.find_assignment(assignment).notebooks:
+                return
+    except MissingEntry:
+        pass
+    gradebook.generate_exercises(assignment, root=root)
+
+
+def _code_cells(assignment: str, root: Path) -> int:
+    return sum(cell.cell_type == "code" for cell in _source_notebook(assignment, root).cells)
+
+
+def _key(root: Path, assignment: str, student: str, notebook: str, timeout: int) -> str:
+    # what a grade depends on: the submission, the assignment's tests, the time limit
+    digest = hashlib.sha256(f"{timeout}".encode())
+    digest.update((root / "submitted" / student / assignment / f"{notebook}.ipynb").read_bytes())
+    digest.update(_source_path(assignment, root).read_bytes())
+    return digest.hexdigest()
+
+
+class _State:
+    """What was autograded from which files: lets a re-run skip unchanged submissions."""
+
+    def __init__(self, root: Path, assignment: str):
+        self.path = root / "autograded" / f".course-grade-{assignment}.json"
+        self.graded = json.loads(self.path.read_text()) if self.path.is_file() else {}
+        self.root, self.assignment = root, assignment
+
+    def unchanged(self, student: str, key: str) -> bool:
+        done = self.root / "autograded" / student / self.assignment
+        return self.graded.get(student) == key and done.is_dir()
+
+    def record(self, student: str, key: str, success: bool) -> None:
+        if success:
+            self.graded[student] = key
+        else:
+            self.graded.pop(student, None)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.graded, indent=1, sort_keys=True))
+
+
+# ---------------------------------------------------------------- parallel workers
+
+
+def _run_workers(jobs, root, assignment, timeout, workers, limit, out, progress) -> dict:
+    """Run ``jobs`` on ``workers`` worker processes; a result for every job, whatever happens."""
+    from tqdm import tqdm
+
+    todo: queue.Queue = queue.Queue()
+    for job in jobs:
+        todo.put(job)
+    results: dict[str, dict] = {}
+    count = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    bar = tqdm(
+        total=len(jobs),
+        desc=f"grading {assignment}",
+        unit="submission",
+        disable=not progress or not jobs,
+        file=sys.stderr,
+    )
+    with open(out / "grading.log", "a", encoding="utf-8") as log:
+        slots = [
+            threading.Thread(
+                target=_slot, args=(todo, results, bar, root, assignment, timeout, limit, log)
+            )
+            for _ in range(count)
+        ]
+        for slot in slots:
+            slot.start()
+        for slot in slots:
+            slot.join()
+    bar.close()
+    return results
+
+
+def _slot(todo, results, bar, root, assignment, timeout, limit, log) -> None:
+    worker = None
+    while True:
+        try:
+            job = todo.get_nowait()
+        except queue.Empty:
+            break
+        worker = worker or _Worker(root, assignment, timeout, log)
+        result = worker.run(job, limit)
+        if result is None:  # stuck or dead: it cannot take the next job
+            worker.stop()
+            worker = None
+            result = {
+                "student": job["student"],
+                "success": False,
+                "error": f"grading stopped after {limit} s (the notebook kept running)",
+            }
+        results[job["student"]] = result
+        bar.update()
+        bar.set_postfix_str(job["student"])
+    if worker:
+        worker.close()
+
+
+class _Worker:
+    """A ``python -m course.grading.worker`` process and the thread that reads its results."""
+
+    def __init__(self, root: Path, assignment: str, timeout: int, log):
+        command = [
+            sys.executable,
+            "-m",
+            "course.grading.worker",
+            "--course",
+            str(root),
+            "--assignment",
+            assignment,
+            "--timeout",
+            str(timeout),
+        ]
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            cwd=root,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        self.replies: queue.Queue = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.replies.put(json.loads(line))
+        self.replies.put(None)  # the worker has ended
+
+    def run(self, job: dict, limit: float) -> dict | None:
+        try:
+            self.process.stdin.write(json.dumps(job) + "\n")
+            self.process.stdin.flush()
+            return self.replies.get(timeout=limit)
+        except (OSError, queue.Empty):
+            return None
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.stop()
+
+    def stop(self) -> None:
+        # the worker and every kernel it started (kernels run in their own process group)
+        import psutil
+
+        try:
+            family = psutil.Process(self.process.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            family = []
+        for process in [*family, self.process]:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                process.kill()
+        self.process.wait()
+
+
+# ---------------------------------------------------------------- the gradebook, read back
+
+
+def _grades(assignment: str, root: Path):
+    """{student: {grade_id: (manual_score, auto_score, needs_manual_grade)}} from the gradebook."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    found: dict[str, dict] = {}
+    if not (Path(root) / "gradebook.db").is_file():
+        return found  # nothing released or graded yet
+    with Gradebook(gradebook.load_config(root).CourseDirectory.db_url) as book:
+        try:
+            submissions = book.find_assignment(assignment).submissions
+        except MissingEntry:
+            return found
+        for submission in submissions:
+            for notebook in submission.notebooks:
+                found[submission.student_id] = {
+                    grade.name: (grade.manual_score, grade.auto_score, grade.needs_manual_grade)
+                    for grade in notebook.grades
+                }
+    return found
+
+
+def _answers(path: Path) -> dict[str, str]:
+    """What a student wrote, by graded cell: a written answer is its own cell (a graded
+    markdown cell) or the cells below a task; all editable code together is ``*``."""
+    if not path.is_file():
+        return {}
+    found, task = {"*": ""}, None
+    for cell in nbformat.read(path, as_version=4).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta:
+            task = meta["grade_id"] if meta.get("task") else None
+            if meta.get("grade") and meta.get("solution") and cell.cell_type == "markdown":
+                found[meta["grade_id"]] = cell.source
+        elif task:
+            found[task] = found.get(task, "") + cell.source + "\n"
+        if cell.cell_type == "code" and not meta.get("locked"):
+            found["*"] += cell.source + "\n"
+    return found
+
+
+def _autograded(root: Path, assignment: str, student: str, notebook: str) -> Path:
+    return root / "autograded" / student / assignment / f"{notebook}.ipynb"
+
+
+def _snapshot(assignment: str, root: Path, students: list[str], notebook: str) -> dict:
+    """Before grading: the gradebook and the answers of the last autograded copy, per student."""
+    grades = _grades(assignment, root)
+    return {
+        student: {
+            "grades": grades.get(student, {}),
+            "answers": _answers(_autograded(root, assignment, student, notebook)),
+        }
+        for student in students
+    }
+
+
+def _changed(before: dict, now: dict, task: Task) -> bool:
+    # a written task changes with its own answer; an autograded test with any code cell
+    key = task.grade_id if task.written else "*"
+    return bool(before) and before.get(key) != now.get(key)
+
+
+def _keep_manual_grades(assignment: str, root: Path, before: dict, notebook: str) -> None:
+    """Take grades given by hand off the formgrader's list again if the answer is unchanged.
+
+    nbgrader marks every hand-given grade as needing review whenever it autogrades again; here
+    only a grade whose answer changed since it was given stays on the list.
+    """
+    from nbgrader.api import Gradebook
+
+    by_id = {t.grade_id: t for t in tasks(assignment, root=root)}
+    with Gradebook(gradebook.load_config(root).CourseDirectory.db_url) as book:
+        for student, snapshot in before.items():
+            now = _answers(_autograded(root, assignment, student, notebook))
+            for grade_id, (manual, _auto, needed) in snapshot["grades"].items():
+                task = by_id.get(grade_id)
+                if task is None or manual is None or needed:
+                    continue
+                if _changed(snapshot["answers"], now, task):
+                    continue
+                grade = book.find_grade(grade_id, notebook, assignment, student)
+                grade.needs_manual_grade = False
+        book.db.commit()
+
+
+def _results(assignment, root, received, results, before, notebook) -> pd.DataFrame:
+    all_tasks = tasks(assignment, root=root)
+    grades = _grades(assignment, root)
+    rows = []
+    for submission in received:
+        result = results.get(submission.student, {})
+        row = _row(submission, result, grades.get(submission.student, {}), all_tasks)
+        if row["status"].startswith("failed"):
+            row["message"] = "; ".join(row.pop("messages"))
+        else:
+            _explain(
+                row,
+                submission,
+                before.get(submission.student),
+                all_tasks,
+                _autograded(root, assignment, submission.student, notebook),
+            )
+        row["assignment"] = assignment
+        rows.append(row)
+    columns = [
+        "student",
+        "assignment",
+        *[t.grade_id for t in all_tasks],
+        "auto_score",
+        "manual_score",
+        "total",
+        "max",
+        "status",
+        "message",
+        "submitted_at",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _row(submission: Submission, result: dict, grades: dict, all_tasks: list[Task]) -> dict:
+    row = {
+        "student": submission.student,
+        "max": sum(t.points for t in all_tasks),
+        "submitted_at": submission.submitted_at,
+        "messages": list(submission.notes),
+    }
+    failure = submission.problem or (None if result.get("success") else result.get("error"))
+    if failure or not grades:
+        row["status"] = f"failed: {failure or 'not graded'}"
+        return row
+    auto = manual = 0.0
+    waiting = []
+    for task in all_tasks:
+        manual_score, auto_score, needs = grades.get(task.grade_id, (None, None, True))
+        score = manual_score if manual_score is not None else auto_score
+        if task.written and (needs or manual_score is None):
+            waiting.append(task)
+            continue
+        row[task.grade_id] = score
+        manual, auto = (manual + score, auto) if task.written else (manual, auto + score)
+    row["auto_score"] = auto
+    row["manual_score"] = None if waiting else manual
+    row["total"] = None if waiting else auto + manual
+    row["waiting"] = waiting
+    row["status"] = NEEDS_MANUAL if waiting else GRADED
+    return row
+
+
+def _explain(row: dict, submission: Submission, before: dict | None, all_tasks, path) -> None:
+    """Status and message from the autograded notebook: skipped cells, flags, waiting tasks."""
+    died, slow = _skipped_tasks(path, all_tasks)
+    messages = row.pop("messages")
+    if slow:
+        messages.append("over the time limit, stopped: " + _task_list(slow))
+    if died:
+        messages.append("the kernel died in " + _task_list(died) + "; the other tasks were graded")
+        row["status"] = f"kernel died in task {died[0].number}"
+    waiting = row.pop("waiting", [])
+    if waiting:
+        now = _answers(path)
+        changed = [
+            t
+            for t in waiting
+            if before and before["grades"].get(t.grade_id, (None,))[0] is not None
+        ]
+        messages.append("waiting for a grade by hand: " + _task_list(waiting))
+        if any(_changed(before["answers"], now, t) for t in changed):
+            messages.append("the answer changed since it was graded: " + _task_list(changed))
+    if submission.flags:
+        messages.append("rebinds " + ", ".join(submission.flags[:5]))
+        row["status"] = FLAGGED
+    row["message"] = "; ".join(messages)
+
+
+def _skipped_tasks(path: Path, all_tasks: list[Task]) -> tuple[list[Task], list[Task]]:
+    # a skipped cell belongs to the first graded task at or after it
+    notebook = nbformat.read(path, as_version=4)
+    by_id = {t.grade_id: t for t in all_tasks}
+    died, slow, pending = [], [], []
+    for cell in notebook.cells:
+        names = {o.get("ename") for o in cell.get("outputs", []) if o.get("output_type") == "error"}
+        if KERNEL_DIED in names or TIMED_OUT in names:
+            pending.append(KERNEL_DIED if KERNEL_DIED in names else TIMED_OUT)
+        task = by_id.get(cell.metadata.get("nbgrader", {}).get("grade_id"))
+        if task and pending:
+            for kind in pending:
+                (died if kind == KERNEL_DIED else slow).append(task)
+            pending = []
+    return list(dict.fromkeys(died)), list(dict.fromkeys(slow))
+
+
+def _task_list(found: list[Task]) -> str:
+    return ", ".join(f"task {t.number}" for t in found)
+
+
+def pending(assignment: str, *, root: Path = gradebook.ROOT) -> pd.DataFrame:
+    """What still needs a human: one row per student and written task without a current grade.
+
+    >>> pending("ps01-cluster-economics").columns.tolist()
+    ['student', 'task', 'grade_id', 'title', 'points', 'earlier_grade']
+    """
+    by_id = {t.grade_id: t for t in tasks(assignment, root=root)}
+    rows = []
+    for student, grades in sorted(_grades(assignment, root).items()):
+        for grade_id, (manual, _auto, needs) in grades.items():
+            task = by_id.get(grade_id)
+            if task and task.written and (needs or manual is None):
+                rows.append([student, task.number, grade_id, task.title, task.points, manual])
+    return pd.DataFrame(
+        rows, columns=["student", "task", "grade_id", "title", "points", "earlier_grade"]
+    )

@@ -1,0 +1,171 @@
+"""The instructors' ``course`` commands: ``course release`` and ``course grade``.
+
+    course release ps01-cluster-economics        # student version + gradebook entry
+    course grade ps01-cluster-economics --submissions ~/inbox/ps01
+    course grade ps01-cluster-economics --pending
+
+Both work from any folder: the course is the clone this ``course`` command belongs to, or
+``--course DIR`` (``$COURSE_ROOT``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from course.grading import gradebook
+
+
+def add_commands(commands) -> None:
+    """Add ``release`` (alias ``exercises``) and ``grade`` to the ``course`` command's parser."""
+    release = commands.add_parser(
+        "release",
+        aliases=["exercises"],
+        help="instructors: generate the student versions in exercises/ and the gradebook entries",
+    )
+    release.add_argument("assignment", nargs="*", help="e.g. ps01-cluster-economics (default: all)")
+    _course_option(release)
+    release.set_defaults(func=_release)
+
+    grade = commands.add_parser(
+        "grade", help="instructors: grade a cohort's submissions, write grades.csv and feedback"
+    )
+    grade.add_argument("assignment", help="e.g. ps01-cluster-economics")
+    grade.add_argument(
+        "--submissions", type=Path, help="nbgrader's submitted/ or a folder of .ipynb/.zip files"
+    )
+    grade.add_argument(
+        "--workers", type=int, default=None, help="parallel graders (default: cores)"
+    )
+    grade.add_argument("--timeout", type=int, default=None, help="seconds per cell (default: 120)")
+    grade.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where grades and feedback go (default: ~/cluster-course-grades/ASSIGNMENT)",
+    )
+    grade.add_argument("--regrade", action="store_true", help="execute unchanged submissions again")
+    grade.add_argument(
+        "--pending",
+        action="store_true",
+        help="list the written tasks still waiting for a grade by hand, and stop",
+    )
+    grade.add_argument("--quiet", action="store_true", help="no progress bar")
+    _course_option(grade)
+    grade.set_defaults(func=_grade)
+
+
+def _course_option(parser) -> None:
+    parser.add_argument(
+        "--course",
+        type=Path,
+        default=None,
+        help="the course folder (default: $COURSE_ROOT or this clone)",
+    )
+
+
+def _root(args) -> Path:
+    return Path(args.course or os.environ.get("COURSE_ROOT") or gradebook.ROOT).resolve()
+
+
+def _release(args: argparse.Namespace) -> int:
+    root = _root(args)
+    for assignment in args.assignment or gradebook.assignments(root):
+        for notebook in gradebook.generate_exercises(assignment, root=root):
+            print(f"released {notebook.relative_to(root)} (and its .pct.py text form)")
+    return 0
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from course.grading import cohort
+
+    root = _root(args)
+    if args.pending:
+        return _print_pending(cohort.pending(args.assignment, root=root), args.assignment)
+    if args.submissions is None:
+        raise gradebook.GradingError("say where the submissions are: --submissions FOLDER")
+    out = (args.out or cohort.default_out(args.assignment)).expanduser().resolve()
+    _warn_if_tracked(out)
+    grades = cohort.grade_cohort(
+        args.assignment,
+        args.submissions.expanduser(),
+        root=root,
+        out=out,
+        workers=args.workers,
+        timeout=args.timeout,
+        regrade=args.regrade,
+        progress=not args.quiet,
+    )
+    _print_summary(grades, out)
+    return 0
+
+
+def _print_summary(grades, out: Path) -> None:
+    kinds = grades["status"].str.replace(r":.*", "", regex=True).value_counts()
+    print(f"{len(grades)} submissions: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+    for row in grades.itertuples():
+        if row.status not in ("graded", "needs manual grading"):
+            print(f"  {row.student}: {row.status}" + (f" ({row.message})" if row.message else ""))
+    if (grades["status"] == "needs manual grading").any():
+        print(
+            f"written tasks to grade by hand: course grade {grades['assignment'].iloc[0]} --pending"
+        )
+    print(f"grades:    {out / 'grades.csv'}")
+    print(f"feedback:  {out / 'feedback'}/<student>.html")
+    print(f"report:    {out / 'cohort-report.html'}")
+
+
+def _print_pending(table, assignment: str) -> int:
+    if table.empty:
+        print(f"{assignment}: nothing waits for a grade by hand.")
+        return 0
+    print(
+        f"{assignment}: {len(table)} written answers wait for a grade by hand"
+        " (formgrader: Manage Assignments > the assignment > Needs manual grade):"
+    )
+    for row in table.itertuples():
+        earlier = (
+            ""
+            if row.earlier_grade is None or row.earlier_grade != row.earlier_grade
+            else (f", changed since it was given {row.earlier_grade:g}")
+        )
+        print(f"  {row.student}: task {row.task} ({row.grade_id}{earlier})")
+    return 0
+
+
+def _warn_if_tracked(out: Path) -> None:
+    # grades inside a git repository must be ignored by it, or they get published
+    import subprocess
+
+    try:
+        inside = (
+            subprocess.run(
+                [
+                    "git",
+                    "-C",
+                    str(out.parent if not out.exists() else out),
+                    "rev-parse",
+                    "--is-inside-work-tree",
+                ],
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+            == "true"
+        )
+        ignored = (
+            inside
+            and subprocess.run(
+                ["git", "-C", str(out), "check-ignore", "-q", str(out)], capture_output=True
+            ).returncode
+            == 0
+        )
+    except (OSError, ValueError):
+        return
+    if inside and not ignored:
+        print(
+            f"warning: {out} is inside a git repository and not ignored by it; a cohort's grades"
+            " must not be committed. Use --out outside it or add it to .gitignore.",
+            file=sys.stderr,
+        )
