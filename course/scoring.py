@@ -28,6 +28,12 @@ An answer cell that rebinds functions of ``course``, numpy, pandas or math there
 nothing: the expected answer and the comparison live in another process, and a patched
 conversion can only turn an answer into a value the student could have given directly.
 
+When ``course grade`` autogrades, that process is started once per submission, before the
+student's code runs, and serves every task of that submission (a *scoring service*:
+:func:`serve`); its address is in ``$COURSE_SCORER``. It loads each dataset once instead of once
+per task, which takes most of the cost of grading; the scores are the same (``_score`` does the
+work in both). It ends with the submission, so nothing a submission sends it can reach the next.
+
 Remaining gap (``course grade`` flags such submissions): code in the kernel can still patch the
 transport itself (``runpy``, ``importlib``, ``subprocess``, ``json``, ``sys.executable``, builtins,
 IPython's display of the cell value) or rewrite files on disk (the course data and their
@@ -677,15 +683,18 @@ def score_text(given: str, expected: str, *, points: float) -> float:
     return points if given == expected else 0
 
 
-def _score(request: dict) -> dict:
-    """Score one request (what :func:`score_in_fresh_process` sends): ``{score, reason}``."""
+def _score(request: dict, load=None) -> dict:
+    """Score one request (what :func:`score_in_fresh_process` sends): ``{score, reason}``.
+
+    ``load(name)`` gives the hidden code a course dataset (default: ``data.load``, which checks
+    the file's hash).
+    """
     import numpy as np
     import pandas as pd
 
     from course import data
 
-    def load(name: str) -> pd.DataFrame:
-        return data.load(name, validate=False)  # the hash of the file is still checked
+    load = load or (lambda name: data.load(name, validate=False))
 
     namespace = {"pd": pd, "np": np, "load": load}
     exec(request["expected"], namespace)  # the hidden code of the task, from the hidden cell
@@ -765,27 +774,114 @@ def score_in_fresh_process(
         "column": column,
         "hints": hints or {},
     }
-    # -I: ignore PYTHON* variables, the user's site and the current folder (a file of the
-    # learner's called pandas.py); COURSE_DATA_DIR is dropped so the course's own data are used.
-    env = {k: v for k, v in os.environ.items() if k != "COURSE_DATA_DIR"}
-    done = subprocess.run(
-        [sys.executable, "-I", "-m", "course.scoring"],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-    )
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise RuntimeError(f"Task {task}: the scorer failed ({last}); tell your instructor.")
-    result = json.loads(done.stdout)
+    result = _ask_service(request) or _ask_new_process(request, timeout)
+    if "error" in result:
+        raise RuntimeError(
+            f"Task {task}: the scorer failed ({result['error']}); tell your instructor."
+        )
     print(result["reason"])
     return result["score"]
 
 
+def _scorer_command() -> list[str]:
+    # -I: ignore PYTHON* variables, the user's site and the current folder (a file of the
+    # learner's called pandas.py)
+    return [sys.executable, "-I", "-m", "course.scoring"]
+
+
+def _scorer_env() -> dict:
+    # COURSE_DATA_DIR is dropped so that the course's own data are used
+    return {k: v for k, v in os.environ.items() if k != "COURSE_DATA_DIR"}
+
+
+def _ask_new_process(request: dict, timeout: float) -> dict:
+    done = subprocess.run(
+        _scorer_command(),
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=_scorer_env(),
+    )
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["no message"])[-1]}
+    return json.loads(done.stdout)
+
+
+def _ask_service(request: dict) -> dict | None:
+    """The scoring service's answer, or None when there is none (then a new process scores)."""
+    address, key = os.environ.get("COURSE_SCORER"), os.environ.get("COURSE_SCORER_KEY")
+    if not address or not key:
+        return None
+    from multiprocessing.connection import Client
+
+    try:
+        with Client(address, authkey=bytes.fromhex(key)) as connection:
+            connection.send_bytes(json.dumps(request).encode())
+            return json.loads(connection.recv_bytes())
+    except (OSError, EOFError, ValueError):
+        return None
+
+
+def start_service() -> tuple[subprocess.Popen, dict]:
+    """Start a scoring service: its process and the variables that lead a kernel to it.
+
+    ``course grade`` starts one before it autogrades a submission and stops it after; a kernel
+    started with these variables in its environment sends every hidden test there.
+
+    >>> service, variables = start_service()
+    >>> sorted(variables)
+    ['COURSE_SCORER', 'COURSE_SCORER_KEY']
+    >>> service.terminate(); service.wait() in (0, -15, 1)
+    True
+    """
+    key = os.urandom(16).hex()
+    service = subprocess.Popen(
+        [*_scorer_command(), "--serve"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**_scorer_env(), "COURSE_SCORER_KEY": key},
+    )
+    address = service.stdout.readline().strip()  # the service says where it listens
+    return service, {"COURSE_SCORER": address, "COURSE_SCORER_KEY": key}
+
+
+def serve() -> None:
+    """``python -m course.scoring --serve``: score requests until standard input closes.
+
+    Prints its address first. Each dataset is loaded (hash checked) once and copied for each
+    request, so that hidden code that changes a table cannot change the next task's.
+    """
+    import threading
+    from functools import lru_cache
+    from multiprocessing.connection import Listener
+
+    from course import data
+
+    cached = lru_cache(maxsize=None)(lambda name: data.load(name, validate=False))
+    listener = Listener(authkey=bytes.fromhex(os.environ["COURSE_SCORER_KEY"]))
+    print(listener.address, flush=True)
+    # the service ends when whoever started it closes its standard input (or ends)
+    threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
+    while True:
+        try:
+            connection = listener.accept()
+        except (OSError, EOFError):
+            continue  # a caller without the key, or one that hung up
+        with connection:
+            request = json.loads(connection.recv_bytes())
+            try:
+                result = _score(request, load=lambda name: cached(name).copy())
+            except Exception as error:  # a broken hidden test: say so, keep serving
+                result = {"error": f"{type(error).__name__}: {error}"}
+            connection.send_bytes(json.dumps(result).encode())
+
+
 def main() -> None:
     """``python -m course.scoring``: read one request (JSON) on stdin, write the result."""
+    if sys.argv[1:] == ["--serve"]:
+        return serve()
     request = json.loads(sys.stdin.read())
     sys.stdout.write(json.dumps(_score(request)))
 

@@ -557,3 +557,57 @@ def test_a_broken_hidden_test_fails_loudly_not_silently():
             answer=["a"],
             expected="expected = undefined_name",
         )
+
+
+@pytest.fixture()
+def service(monkeypatch):
+    # what course grade does for each submission: one scoring service, its address in the env
+    process, variables = scoring.start_service()
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    yield process
+    process.stdin.close()
+    process.wait(timeout=10)
+
+
+LQ_REQUEST = dict(
+    task=1,
+    points=2,
+    kind="numbers",
+    name="the LQs",
+    column="lq",
+    answer={"wide": 1.5, "other": 1.0},
+    expected=LQ_CODE,
+)
+
+
+def test_the_scoring_service_scores_as_a_new_process_does(service, capsys):
+    served = _fresh()["score_in_fresh_process"](**LQ_REQUEST)
+    served_out = capsys.readouterr().out
+    service.stdin.close()  # without the service the kernel starts a process per task
+    service.wait(timeout=10)
+    assert service.returncode == 0
+    alone = _fresh()["score_in_fresh_process"](**LQ_REQUEST)
+    assert (served, served_out) == (alone, capsys.readouterr().out) == (1, served_out)
+
+
+def test_hidden_code_that_changes_a_table_cannot_change_the_next_task(service, capsys):
+    spoil = "t = load('regional_employment'); t['employment'] = 0\nexpected = {'x': 1.0}"
+    fresh = _fresh()["score_in_fresh_process"]
+    assert fresh(task=9, points=1, kind="numbers", name="x", answer=1.0, expected=spoil) == 1
+    assert fresh(**LQ_REQUEST) == 1  # computed on the real table, not the zeroed copy
+    assert "wide is off" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_a_broken_hidden_test_fails_loudly_through_the_service_too(service):
+    with pytest.raises(RuntimeError, match=r"Task 2: the scorer failed \(NameError: .*\); tell"):
+        _fresh()["score_in_fresh_process"](
+            task=2,
+            points=2,
+            kind="set",
+            name="s",
+            column="category",
+            answer=["a"],
+            expected="expected = undefined_name",
+        )
+    assert service.poll() is None  # still serving

@@ -16,8 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -53,7 +55,8 @@ def run(api, assignment: str, job: dict) -> dict:
     student = job["student"]
     result = {"student": student, "success": True, "error": ""}
     if job.get("autograde", True):
-        graded = api.autograde(assignment, student, force=True, create=True)
+        with _scoring_service():
+            graded = api.autograde(assignment, student, force=True, create=True)
         if not graded.get("success"):
             result.update(success=False, error=_last_error(graded))
     if result["success"]:
@@ -62,6 +65,26 @@ def run(api, assignment: str, job: dict) -> dict:
             result.update(success=False, error="feedback: " + _last_error(feedback))
     result["seconds"] = round(time.perf_counter() - start, 2)
     return result
+
+
+@contextmanager
+def _scoring_service():
+    """A scoring service for one submission (see course.scoring): the hidden tests of all its
+    tasks go to one fresh process, started before the student's code runs, not to one each."""
+    from course import scoring
+
+    service, variables = scoring.start_service()
+    os.environ.update(variables)  # the kernel nbgrader starts inherits them
+    try:
+        yield
+    finally:
+        for name in variables:
+            os.environ.pop(name, None)
+        service.stdin.close()  # the service ends when its input closes
+        try:
+            service.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            service.kill()
 
 
 def _last_error(result: dict) -> str:
