@@ -9,6 +9,8 @@ free of hidden-test source.
 from __future__ import annotations
 
 import copy
+import queue
+import time
 
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbconvert.preprocessors import Preprocessor
@@ -42,7 +44,8 @@ class ExecuteAndRecover(Execute):
     cell times out as well. Here either cell is recorded as an error (``KernelDied`` or
     ``CellTimeout``: its test then scores 0), the kernel is restarted and the notebook runs again
     from the top without the cells skipped so far. A notebook is run at most once per code cell
-    plus once, so each bad cell costs one time limit.
+    plus once, so each bad cell costs one time limit. (A cell that the interrupt does stop is
+    only marked ``CellTimeout``; the same kernel goes on.)
 
     Configured in ``nbgrader_config.py`` in place of ``Execute`` in
     ``Autograde.autograde_preprocessors``.
@@ -69,11 +72,35 @@ class ExecuteAndRecover(Execute):
             name, message = self._skipped[index]
             cell.outputs = [_error_output(name, message)]
             return cell, resources
-        self._running = index
+        self._running, self._asked_exit = index, False
         cell, resources = super().preprocess_cell(cell, resources, index)
+        if self._asked_exit:  # exit() ends the kernel after the cell: the next would be blamed
+            raise DeadKernelError("the cell called exit()")
         if any(_timed_out(output) for output in cell.get("outputs", [])):
-            raise _Rerun()  # the kernel may still be busy with this cell: start a fresh one
+            if not self._responds():
+                raise _Rerun()  # the interrupt did not stop the cell: start a fresh kernel
+            cell.outputs.append(_error_output(TIMED_OUT, _STOPPED.format(self.timeout)))
         return cell, resources
+
+    def on_cell_executed(self, **kwargs):
+        super().on_cell_executed(**kwargs)
+        payload = kwargs["execute_reply"]["content"].get("payload", [])
+        self._asked_exit = any(item.get("source") == "ask_exit" for item in payload)
+
+    def _responds(self, seconds: float = 10) -> bool:
+        """Whether the kernel answers a request within ``seconds`` (it is idle again)."""
+        from jupyter_core.utils import run_sync
+
+        request = self.kc.kernel_info()
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                reply = run_sync(self.kc.shell_channel.get_msg)(timeout=left)
+            except queue.Empty:
+                return False
+            if reply["parent_header"].get("msg_id") == request:
+                return True
+        return False
 
 
 def _timed_out(output) -> bool:
