@@ -43,7 +43,7 @@ datasets: setup
 	$(BIN)/python datasets/generate.py
 
 exercises: setup
-	$(BIN)/course exercises
+	$(BIN)/course release
 
 # for trainers: wheels for Windows, macOS and Linux, Python 3.11-3.13, to copy onto USB sticks
 wheelhouse: setup

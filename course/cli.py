@@ -232,7 +232,8 @@ def _pandas_display():
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="course", description="The cluster-analysis course: open it, look at its data."
+        prog="course",
+        description="The cluster-analysis course: open it, look at its data, grade it.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 

@@ -124,7 +124,7 @@ def check_bundle(root: Path, files: list[Path]) -> None:
     if problems:
         raise EditionError(
             "The learner edition would give away answers; fix these first (regenerate the "
-            "exercises with `course exercises`):\n  " + "\n  ".join(problems)
+            "exercises with `course release`):\n  " + "\n  ".join(problems)
         )
 
 

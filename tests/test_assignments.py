@@ -55,7 +55,7 @@ def test_committed_student_version_is_what_nbgrader_generates(course, assignment
     assert [p.name for p in committed] == [p.name for p in generated]
     for mine, fresh in zip(committed, generated, strict=True):
         assert mine.read_bytes() == fresh.read_bytes(), (
-            f"{mine.relative_to(ROOT)} differs from nbgrader's output: run `course exercises`"
+            f"{mine.relative_to(ROOT)} differs from nbgrader's output: run `course release`"
         )
 
 

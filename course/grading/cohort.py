@@ -81,7 +81,13 @@ def _source_notebook(assignment: str, root: Path):
 
 
 def _source_path(assignment: str, root: Path) -> Path:
-    notebooks = sorted((Path(root) / "solutions" / assignment).glob("*.ipynb"))
+    folder = Path(root) / "solutions" / assignment
+    if not folder.is_dir():
+        raise gradebook.GradingError(
+            f"there is no assignment {assignment!r}. The assignments are:"
+            f" {', '.join(gradebook.assignments(root))}."
+        )
+    notebooks = sorted(folder.glob("*.ipynb"))
     if len(notebooks) != 1:
         raise gradebook.GradingError(
             f"{assignment!r} should hold one notebook in solutions/; it holds {len(notebooks)}."
@@ -121,11 +127,10 @@ def grade_cohort(
     root = Path(root).resolve()
     notebook = _source_path(assignment, root).stem
     timeout = int(timeout or gradebook.load_config(root).Execute.timeout)
+    received = find_submissions(Path(submissions), assignment, notebook)  # reads only
     out = Path(out or default_out(assignment)).expanduser().resolve()
     out.mkdir(parents=True, exist_ok=True)
     _ensure_released(assignment, root)
-
-    received = find_submissions(Path(submissions), assignment, notebook)
     release = nbformat.read(root / "exercises" / assignment / f"{notebook}.ipynb", as_version=4)
     for submission in received:
         folder = root / "submitted" / submission.student / assignment
@@ -258,6 +263,11 @@ def _slot(todo, results, bar, root, assignment, timeout, limit, log) -> None:
                 "error": f"grading stopped after {limit} s (the notebook kept running)",
             }
         results[job["student"]] = result
+        log.write(
+            f"course grade: {job['student']} {'done' if result['success'] else 'failed'}"
+            f" in {result.get('seconds', '?')} s\n"
+        )
+        log.flush()
         bar.update()
         bar.set_postfix_str(job["student"])
     if worker:
@@ -391,10 +401,11 @@ def _changed(before: dict, now: dict, task: Task) -> bool:
 
 
 def _keep_manual_grades(assignment: str, root: Path, before: dict, notebook: str) -> None:
-    """Take grades given by hand off the formgrader's list again if the answer is unchanged.
+    """Keep grades given by hand off the formgrader's list unless their answer changed.
 
-    nbgrader marks every hand-given grade as needing review whenever it autogrades again; here
-    only a grade whose answer changed since it was given stays on the list.
+    nbgrader puts every hand-given score of an autograded test back on the list whenever it
+    autogrades again, and never a task's, even if the student rewrote the answer. Here a grade
+    waits for the human exactly when its answer changed since it was given.
     """
     from nbgrader.api import Gradebook
 
@@ -404,12 +415,10 @@ def _keep_manual_grades(assignment: str, root: Path, before: dict, notebook: str
             now = _answers(_autograded(root, assignment, student, notebook))
             for grade_id, (manual, _auto, needed) in snapshot["grades"].items():
                 task = by_id.get(grade_id)
-                if task is None or manual is None or needed:
-                    continue
-                if _changed(snapshot["answers"], now, task):
+                if task is None or manual is None:
                     continue
                 grade = book.find_grade(grade_id, notebook, assignment, student)
-                grade.needs_manual_grade = False
+                grade.needs_manual_grade = needed or _changed(snapshot["answers"], now, task)
         book.db.commit()
 
 
@@ -497,7 +506,7 @@ def _explain(row: dict, submission: Submission, before: dict | None, all_tasks, 
         if any(_changed(before["answers"], now, t) for t in changed):
             messages.append("the answer changed since it was graded: " + _task_list(changed))
     if submission.flags:
-        messages.append("rebinds " + ", ".join(submission.flags[:5]))
+        messages.append("rebinds " + ", ".join(submission.flags))
         row["status"] = FLAGGED
     row["message"] = "; ".join(messages)
 

@@ -4,8 +4,9 @@
     course grade ps01-cluster-economics --submissions ~/inbox/ps01
     course grade ps01-cluster-economics --pending
 
-Both work from any folder: the course is the clone this ``course`` command belongs to, or
-``--course DIR`` (``$COURSE_ROOT``).
+Both work from any folder. The course is ``--course DIR``, else ``$COURSE_ROOT``, else the
+course folder you are in (a folder with ``nbgrader_config.py`` and ``solutions/``, or one of
+its subfolders), else the clone this ``course`` command was installed from.
 """
 
 from __future__ import annotations
@@ -34,16 +35,22 @@ def add_commands(commands) -> None:
     )
     grade.add_argument("assignment", help="e.g. ps01-cluster-economics")
     grade.add_argument(
-        "--submissions", type=Path, help="nbgrader's submitted/ or a folder of .ipynb/.zip files"
+        "--submissions",
+        type=Path,
+        metavar="FOLDER",
+        help="nbgrader's submitted/ or a folder of .ipynb/.zip files",
     )
     grade.add_argument(
-        "--workers", type=int, default=None, help="parallel graders (default: cores)"
+        "--workers", type=int, default=None, metavar="N", help="parallel graders (default: cores)"
     )
-    grade.add_argument("--timeout", type=int, default=None, help="seconds per cell (default: 120)")
+    grade.add_argument(
+        "--timeout", type=int, default=None, metavar="S", help="seconds per cell (default: 120)"
+    )
     grade.add_argument(
         "--out",
         type=Path,
         default=None,
+        metavar="FOLDER",
         help="where grades and feedback go (default: ~/cluster-course-grades/ASSIGNMENT)",
     )
     grade.add_argument("--regrade", action="store_true", help="execute unchanged submissions again")
@@ -62,12 +69,24 @@ def _course_option(parser) -> None:
         "--course",
         type=Path,
         default=None,
-        help="the course folder (default: $COURSE_ROOT or this clone)",
+        metavar="FOLDER",
+        help="the course (default: $COURSE_ROOT, the course folder you are in, or this clone)",
     )
 
 
+def course_root(given: Path | None = None) -> Path:
+    """The course folder the instructor means (see the module docstring)."""
+    if given or os.environ.get("COURSE_ROOT"):
+        return Path(given or os.environ["COURSE_ROOT"]).expanduser().resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "nbgrader_config.py").is_file() and (folder / "solutions").is_dir():
+            return folder
+    return gradebook.ROOT
+
+
 def _root(args) -> Path:
-    return Path(args.course or os.environ.get("COURSE_ROOT") or gradebook.ROOT).resolve()
+    return course_root(args.course)
 
 
 def _release(args: argparse.Namespace) -> int:

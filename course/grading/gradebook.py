@@ -103,7 +103,7 @@ def generate_exercises(assignment: str, *, root: Path = ROOT) -> list[Path]:
     checksums recorded) and writes each notebook's jupytext text form (``*.pct.py``) beside it, so
     that reviewers can read the student version as a diff. Returns the student notebooks.
 
-    Example (what ``course exercises ps01-cluster-economics`` runs)::
+    Example (what ``course release ps01-cluster-economics`` runs)::
 
         generate_exercises("ps01-cluster-economics")
         # [PosixPath('.../exercises/ps01-cluster-economics/ps01.ipynb')]

@@ -70,7 +70,9 @@ def find_submissions(folder: Path, assignment: str, notebook: str) -> list[Submi
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise FileNotFoundError(f"No folder {folder}: give the folder that holds the submissions.")
+        from course.grading.gradebook import GradingError
+
+        raise GradingError(f"there is no folder {folder}: give the folder of the submissions.")
     entries = [p for p in sorted(folder.iterdir()) if not _ignored(p)]
     if any((p / assignment).is_dir() for p in entries if p.is_dir()):
         found = [_from_tree(p, assignment, notebook) for p in entries if p.is_dir()]
@@ -95,7 +97,8 @@ def _from_tree(student_folder: Path, assignment: str, notebook: str) -> Submissi
 
 
 def _from_flat(path: Path, assignment: str, notebook: str) -> Submission:
-    student = student_id(path.name, assignment, notebook)
+    name = path.name if path.is_dir() or path.suffix.lower() in (".ipynb", ".zip") else path.stem
+    student = student_id(name, assignment, notebook)
     if path.is_dir():
         return _from_folder(path, student, notebook)
     submission = Submission(student, path, submitted_at=_mtime(path))

@@ -29,8 +29,9 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+# First on the path, also when the editable install put it last: pymrio installs a top-level
+# package named "tests" that would otherwise hide this repository's.
+sys.path.insert(0, str(ROOT))
 
 from course import economics  # noqa: E402
 

@@ -1,0 +1,376 @@
+"""`course grade` end to end: a generated ps01 cohort with every kind of faulty submission.
+
+The cohort arrives as an instructor gets it by e-mail or from an LMS: a flat folder of .ipynb and
+.zip files named after the students. It is graded for real (nbgrader autograde, executed, two
+workers, a 10 s cell time limit), then graded by hand as the formgrader would, resubmitted,
+and graded again. Each submission's status and points are asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import zipfile
+from html import unescape
+
+import nbformat
+import pandas as pd
+import pytest
+from nbgrader.api import Gradebook
+
+from course.grading import cohort, submissions
+from tests import assignment_kit as kit
+
+PS01 = "ps01-cluster-economics"
+TIMEOUT = 10  # seconds per cell: short, so that the endless loops cost little
+
+LOOP = "total = 0\nwhile True:\n    total += 1"
+# an endless loop that also swallows the interrupt sent at the time limit
+STUBBORN = "import time\nwhile True:\n    try:\n        time.sleep(60)\n    except KeyboardInterrupt:\n        pass"
+DIES = "import os\nos._exit(1)"
+WRONG = {  # wrong answers to every task: with PATCHES they must still score 0
+    "ps01_lq_answer": "lq_vidzeme_food = 9.9\nlq_vidzeme_food_latvia = 9.9",
+    "ps01_stars_answer": "latgale_two_star_categories = ['none']",
+    "ps01_shift_answer": "tallinn_it_shift = [1, 2, 3]",
+    "ps01_strong_answer": "sydsverige_strong_clusters = ['none']",
+    "ps01_growth_answer": "riga_it_cagr = 0.5",
+    "ps01_krugman_answer": "most_specialised_region = 'XX'",
+}
+
+# student id -> (status, autograded points); None: nothing graded
+EXPECTED = {
+    "good": ("needs manual grading", 12),
+    "blank": ("needs manual grading", 0),
+    "half": ("needs manual grading", 7),
+    "loops": ("needs manual grading", 10),
+    "stubborn": ("needs manual grading", 10),
+    "dies": ("kernel died in task 4", 10),
+    "import-error": ("needs manual grading", 10),
+    "exits": ("needs manual grading", 12),
+    "deleted-test": ("needs manual grading", 12),
+    "edited-test": ("needs manual grading", 12),
+    "cell-type": ("needs manual grading", 12),
+    "duplicate-ids": ("needs manual grading", 12),
+    "printer": ("needs manual grading", 12),
+    "patcher": ("flagged: rebinds library functions", 0),
+    "zipped": ("needs manual grading", 12),
+    "anna": ("needs manual grading", 12),
+    "bad-json": ("failed: not a notebook: broken JSON at line 1, column 12", None),
+    "empty": ("failed: the file is empty", None),
+    "scan": ("failed: scan.pdf is not a notebook (.ipynb) or a zip of one", None),
+}
+
+
+def _cells_by_id(notebook):
+    return kit.grade_cells(notebook)
+
+
+def _inbox(course, folder):
+    """The cohort's files, as received."""
+    folder.mkdir()
+
+    def put(name, notebook):
+        nbformat.write(notebook, folder / name)
+
+    answered = lambda *ids, **sources: kit.answered(course, PS01, ids or None, **sources)  # noqa: E731
+    put("good.ipynb", answered())
+    put("blank_ps01.ipynb", kit.student_version(course, PS01))
+    put("Half - ps01.ipynb", answered("ps01_lq_answer", "ps01_stars_answer", "ps01_shift_answer"))
+    put("loops.ipynb", answered(ps01_stars_answer=LOOP))
+    put("stubborn.ipynb", answered(ps01_stars_answer=STUBBORN))
+    put("dies.ipynb", answered(ps01_strong_answer=DIES))
+    put("import_error.ipynb", answered(ps01_lq_answer="import course_helpers_of_my_own"))
+    exits = answered()
+    exits.cells.insert(1, nbformat.v4.new_code_cell("raise SystemExit('stop here')"))
+    put("exits.ipynb", exits)
+
+    deleted = answered()
+    deleted.cells = [
+        c for c in deleted.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "ps01_lq_test"
+    ]
+    put("deleted_test.ipynb", deleted)
+    edited = answered()
+    _cells_by_id(edited)["ps01_lq_test"].source = "2  # full marks, please"
+    put("edited_test.ipynb", edited)
+    cell_type = answered()
+    cell = _cells_by_id(cell_type)["ps01_lq_answer"]
+    cell.cell_type = "markdown"
+    del cell["outputs"], cell["execution_count"]
+    put("cell_type.ipynb", cell_type)
+    duplicate = answered()
+    duplicate.cells[3].id = duplicate.cells[2].id
+    (folder / "duplicate_ids.ipynb").write_text(json.dumps(duplicate), encoding="utf-8")
+    printer = answered()
+    _cells_by_id(printer)["ps01_lq_answer"].source += "\nprint('x' * 5_000_000)"
+    put("printer.ipynb", printer)
+    put(
+        "patcher.ipynb",
+        answered(**{**WRONG, "ps01_lq_answer": kit.PATCHES + WRONG["ps01_lq_answer"]}),
+    )
+
+    with zipfile.ZipFile(folder / "zipped.zip", "w") as archive:
+        archive.writestr("__MACOSX/._homework.ipynb", "not a notebook")
+        archive.writestr("zipped/homework.ipynb", nbformat.writes(answered()))
+    put("anna.ipynb", kit.student_version(course, PS01))
+    os.utime(folder / "anna.ipynb", (time.time() - 3600,) * 2)  # the older of anna's two
+    put("Anna (1).ipynb", answered())
+    (folder / "bad_json.ipynb").write_text('{"cells": [', encoding="utf-8")
+    (folder / "empty.ipynb").write_text("", encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    course = kit.course_with(tmp_path_factory, PS01)
+    inbox = _inbox(course, tmp_path_factory.mktemp("inbox") / "ps01")
+    out = tmp_path_factory.mktemp("grades")
+    start = time.perf_counter()
+    grades = cohort.grade_cohort(
+        PS01, inbox, root=course, out=out, workers=2, timeout=TIMEOUT, progress=False
+    )
+    seconds = time.perf_counter() - start
+    return course, inbox, out, grades.set_index("student"), seconds
+
+
+def test_every_submission_gets_its_status_and_points(graded):
+    _, _, _, grades, _ = graded
+    assert sorted(grades.index) == sorted(EXPECTED)
+    for student, (status, points) in EXPECTED.items():
+        row = grades.loc[student]
+        assert row["status"] == status, (student, row["message"])
+        if points is None:
+            assert pd.isna(row["auto_score"]) and pd.isna(row["total"])
+        else:
+            assert row["auto_score"] == points, (student, row["message"])
+
+
+def test_the_export_has_per_task_scores_and_no_invented_zeros(graded):
+    _, _, out, grades, _ = graded
+    table = pd.read_csv(out / "grades.csv")
+    task_ids = [t.grade_id for t in cohort.tasks(PS01, root=graded[0])]
+    assert list(table.columns) == [
+        "student",
+        "assignment",
+        *task_ids,
+        "auto_score",
+        "manual_score",
+        "total",
+        "max",
+        "status",
+        "message",
+        "submitted_at",
+    ]
+    assert table["student"].is_unique and (table["max"] == 20).all()
+    # written tasks not graded yet, failed submissions: empty, not 0
+    assert table[["ps01_portfolio_task", "ps01_priority_task", "total"]].isna().all().all()
+    failed = table[table["status"].str.startswith("failed")]
+    assert failed[task_ids].isna().all().all()
+    assert table.set_index("student").loc["half", "ps01_strong_test"] == 0
+
+
+def test_a_dead_kernel_keeps_the_points_of_the_other_tasks(graded):
+    row = graded[3].loc["dies"]
+    assert row["ps01_lq_test"] == 2 and row["ps01_shift_test"] == 3 and row["ps01_growth_test"] == 2
+    assert row["ps01_strong_test"] == 0
+    assert "kernel died in task 4" in row["message"]
+
+
+def test_the_time_limit_is_really_applied(graded):
+    _, _, _, grades, seconds = graded
+    for student in ("loops", "stubborn"):
+        assert grades.loc[student, "ps01_stars_test"] == 0
+        assert "over the time limit, stopped: task 2" in grades.loc[student, "message"]
+    # 17 submissions of ~5 s on 2 workers and two 10 s loops; a limit ignored costs 120 s each
+    assert seconds < 240
+
+
+@pytest.mark.parametrize(
+    "student, note",
+    [
+        ("deleted-test", "test cell ps01_lq_test was deleted (restored)"),
+        ("edited-test", "test cell ps01_lq_test was edited (restored)"),
+        ("cell-type", "ps01_lq_answer was changed to markdown (changed back)"),
+        ("duplicate-ids", "duplicate cell ids (renumbered)"),
+        ("zipped", "homework.ipynb graded as ps01.ipynb"),
+        ("anna", "graded Anna (1).ipynb, the newer of two files (anna.ipynb)"),
+        ("patcher", "scoring.* (ps01_lq_answer)"),
+    ],
+)
+def test_the_message_says_what_was_repaired_or_found(graded, student, note):
+    assert note in graded[3].loc[student, "message"]
+
+
+def test_megabytes_of_output_are_cut(graded):
+    course = graded[0]
+    autograded = course / "autograded" / "printer" / PS01 / "ps01.ipynb"
+    assert autograded.stat().st_size < 1_000_000
+    assert (graded[2] / "feedback" / "printer.html").stat().st_size < 2_000_000
+
+
+def test_feedback_has_no_hidden_tests_and_says_it_is_not_final(graded):
+    course, _, out, grades, _ = graded
+    solution = nbformat.read(course / "solutions" / PS01 / "ps01.ipynb", as_version=4)
+    secrets = kit.hidden_lines(solution) + ["BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME"]
+    assert len(secrets) > 5
+    pages = sorted((out / "feedback").glob("*.html"))
+    assert {p.stem for p in pages} == {s for s, (_, p) in EXPECTED.items() if p is not None}
+    for page in pages:
+        html = unescape(page.read_text(encoding="utf-8"))
+        assert "Not final yet" in html
+        for secret in secrets:
+            assert secret not in html, (page.name, secret)
+
+
+def test_the_cohort_report_shows_the_hard_tasks_and_their_messages(graded):
+    out = graded[2]
+    summary = pd.read_csv(out / "cohort-report.csv").set_index("grade_id")
+    assert summary.loc["ps01_lq_test", "graded"] == 16
+    assert summary.loc["ps01_portfolio_task", "kind"] == "written"
+    assert "is not answered yet" in summary.loc["ps01_strong_test", "common_failures"]
+    html = (out / "cohort-report.html").read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") == 2 and "The tasks most often failed" in html
+
+
+def test_pending_lists_every_written_task_of_every_graded_submission(graded):
+    table = cohort.pending(PS01, root=graded[0])
+    assert len(table) == 2 * 16 and set(table["task"]) == {7, 8}
+
+
+def _grade_by_hand(course, student, points):
+    # what the formgrader does when the instructor saves a score
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as book:
+        for grade_id, score in points.items():
+            grade = book.find_grade(grade_id, "ps01", PS01, student)
+            grade.manual_score, grade.needs_manual_grade = score, False
+        book.db.commit()
+
+
+@pytest.fixture(scope="module")
+def regraded(graded):
+    course, inbox, out, before, _ = graded
+    _grade_by_hand(course, "good", {"ps01_portfolio_task": 3, "ps01_priority_task": 4})
+    _grade_by_hand(course, "half", {"ps01_portfolio_task": 2, "ps01_priority_task": 1})
+    # half resubmits: a changed answer to task 7, nothing else changed
+    resubmitted = nbformat.read(inbox / "Half - ps01.ipynb", as_version=4)
+    task = next(
+        i
+        for i, c in enumerate(resubmitted.cells)
+        if c.metadata.get("nbgrader", {}).get("grade_id") == "ps01_portfolio_task"
+    )
+    resubmitted.cells[task + 1].source = "Latgale's wood cluster is strong and growing."
+    nbformat.write(resubmitted, inbox / "Half - ps01.ipynb")
+    again = cohort.grade_cohort(
+        PS01, inbox, root=course, out=out, workers=2, timeout=TIMEOUT, progress=False
+    )
+    return course, inbox, out, before, again.set_index("student")
+
+
+def test_a_manual_grade_survives_a_rerun_and_completes_the_total(regraded):
+    _, _, out, _, grades = regraded
+    good = grades.loc["good"]
+    assert good["status"] == "graded" and good["manual_score"] == 7 and good["total"] == 19
+    html = (out / "feedback" / "good.html").read_text(encoding="utf-8")
+    assert "Not final yet" not in html
+
+
+def test_a_changed_written_answer_is_flagged_for_regrading(regraded):
+    course, _, _, _, grades = regraded
+    half = grades.loc["half"]
+    assert half["status"] == "needs manual grading"
+    assert "the answer changed since it was graded: task 7" in half["message"]
+    assert pd.isna(half["ps01_portfolio_task"]) and half["ps01_priority_task"] == 1
+    table = cohort.pending(PS01, root=course)
+    row = table[table["student"] == "half"]
+    assert row["task"].tolist() == [7] and row["earlier_grade"].tolist() == [2]
+
+
+def test_a_rerun_changes_nothing_else_and_duplicates_nothing(regraded):
+    course, _, out, before, after = regraded
+    unchanged = before.drop(index=["good", "half"]).drop(columns=["message"])
+    pd.testing.assert_frame_equal(
+        after.drop(index=["good", "half"]).drop(columns=["message"]), unchanged
+    )
+    assert len(pd.read_csv(out / "grades.csv")) == len(EXPECTED)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as book:
+        assert len(book.find_assignment(PS01).submissions) == 16
+
+
+def test_regrade_executes_again_and_gives_the_same_grades(regraded):
+    course, inbox, out, _, after = regraded
+    again = cohort.grade_cohort(
+        PS01, inbox, root=course, out=out, workers=2, timeout=TIMEOUT, progress=False, regrade=True
+    ).set_index("student")
+    columns = [c for c in again.columns if c not in ("message",)]
+    pd.testing.assert_frame_equal(again[columns], after[columns])
+    assert again.loc["good", "total"] == 19  # the hand-given grade is kept
+
+
+def test_student_ids_come_from_the_file_names():
+    assert submissions.student_id("Half - ps01.ipynb", PS01, "ps01") == "half"
+    assert submissions.student_id("Anna (1).ipynb", PS01, "ps01") == "anna"
+    assert submissions.student_id("jānis_ozols-ps01-cluster-economics.zip", PS01, "ps01") == (
+        "jānis-ozols"
+    )
+
+
+def test_rebinding_is_found_but_settings_are_not():
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(source)
+            for source in (
+                "import pandas as pd\npd.options.display.max_rows = 20\ndf = pd.DataFrame()\ndf.x = 1",
+                "from course import scoring\nsetattr(scoring, 'score_numbers', print)",
+                "import builtins\nbuiltins.round = lambda *a: 1",
+                "%matplotlib inline\nimport numpy as np\nnp.isclose = None",
+            )
+        ]
+    )
+    assert set(submissions.rebound_names(notebook)) == {
+        "scoring.* (cell 2)",
+        "builtins (cell 3)",
+        "builtins.round (cell 3)",
+        "np.isclose (cell 4)",
+    }
+
+
+def test_a_submitted_tree_with_a_wrongly_named_notebook_is_graded_under_the_right_name(tmp_path):
+    tree = tmp_path / "submitted"
+    (tree / "anna" / PS01).mkdir(parents=True)
+    nbformat.write(nbformat.v4.new_notebook(), tree / "anna" / PS01 / "ps01 (1).ipynb")
+    (tree / "anna" / PS01 / "timestamp.txt").write_text("2026-11-30 12:00:00.000000 UTC")
+    (tree / "janis" / PS01).mkdir(parents=True)  # collected, but no notebook in it
+    found = submissions.find_submissions(tree, PS01, "ps01")
+    assert [(s.student, s.problem) for s in found] == [
+        ("anna", None),
+        ("janis", "no notebook in ps01-cluster-economics/"),
+    ]
+    submissions.stage(found[0], tree / "anna" / PS01, "ps01")
+    assert sorted(p.name for p in (tree / "anna" / PS01).iterdir()) == [
+        "ps01.ipynb",
+        "timestamp.txt",
+    ]
+    assert found[0].notes == ["ps01 (1).ipynb graded as ps01.ipynb"]
+    assert found[0].submitted_at == "2026-11-30 12:00:00.000000 UTC"
+
+
+def test_a_worker_stuck_past_the_limit_is_stopped_and_the_next_submission_still_graded(
+    tmp_path_factory,
+):
+    course = kit.course_with(tmp_path_factory, PS01)
+    # a loop that outlasts a generous cell limit: only the whole-submission limit can stop it
+    kit.submit(course, PS01, "stuck", kit.answered(course, PS01, ps01_lq_answer=STUBBORN))
+    kit.submit(course, PS01, "good", kit.answered(course, PS01))
+    jobs = [{"student": "stuck"}, {"student": "good"}]
+    out = tmp_path_factory.mktemp("out")
+    start = time.perf_counter()
+    results = cohort._run_workers(jobs, course, PS01, 600, 1, 20, out, False)
+    assert time.perf_counter() - start < 120
+    assert results["stuck"] == {
+        "student": "stuck",
+        "success": False,
+        "error": "grading stopped after 20 s (the notebook kept running)",
+    }
+    assert results["good"]["success"]
+    assert "stuck failed" in (out / "grading.log").read_text()
