@@ -150,18 +150,8 @@ def test_the_export_has_per_task_scores_and_no_invented_zeros(graded):
     _, _, out, grades, _ = graded
     table = pd.read_csv(out / "grades.csv")
     task_ids = [t.grade_id for t in cohort.tasks(PS01, root=graded[0])]
-    assert list(table.columns) == [
-        "student",
-        "assignment",
-        *task_ids,
-        "auto_score",
-        "manual_score",
-        "total",
-        "max",
-        "status",
-        "message",
-        "submitted_at",
-    ]
+    spec = "student assignment", " ".join(task_ids), "auto_score manual_score total max status"
+    assert list(table.columns) == " ".join([*spec, "message submitted_at"]).split()
     assert table["student"].is_unique and (table["max"] == 20).all()
     # written tasks not graded yet, failed submissions: empty, not 0
     assert table[["ps01_portfolio_task", "ps01_priority_task", "total"]].isna().all().all()

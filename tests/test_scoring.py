@@ -546,7 +546,9 @@ def test_rebinding_in_this_process_or_another_data_folder_changes_nothing(
     assert "wide is off" in capsys.readouterr().out
 
 
-def test_a_broken_hidden_test_fails_loudly_not_silently():
+@pytest.mark.parametrize("through", ["a new process", "the scoring service"])
+def test_a_broken_hidden_test_fails_loudly_not_silently(through, request):
+    service = request.getfixturevalue("service") if through == "the scoring service" else None
     with pytest.raises(RuntimeError, match=r"Task 2: the scorer failed \(NameError: .*\); tell"):
         _fresh()["score_in_fresh_process"](
             task=2,
@@ -557,6 +559,7 @@ def test_a_broken_hidden_test_fails_loudly_not_silently():
             answer=["a"],
             expected="expected = undefined_name",
         )
+    assert service is None or service.poll() is None  # the service goes on serving
 
 
 @pytest.fixture()
@@ -597,17 +600,3 @@ def test_hidden_code_that_changes_a_table_cannot_change_the_next_task(service, c
     assert fresh(task=9, points=1, kind="numbers", name="x", answer=1.0, expected=spoil) == 1
     assert fresh(**LQ_REQUEST) == 1  # computed on the real table, not the zeroed copy
     assert "wide is off" in capsys.readouterr().out.splitlines()[-1]
-
-
-def test_a_broken_hidden_test_fails_loudly_through_the_service_too(service):
-    with pytest.raises(RuntimeError, match=r"Task 2: the scorer failed \(NameError: .*\); tell"):
-        _fresh()["score_in_fresh_process"](
-            task=2,
-            points=2,
-            kind="set",
-            name="s",
-            column="category",
-            answer=["a"],
-            expected="expected = undefined_name",
-        )
-    assert service.poll() is None  # still serving

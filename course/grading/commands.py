@@ -137,18 +137,20 @@ def _print_summary(grades, out: Path) -> None:
 
 
 def _print_pending(table, assignment: str) -> int:
+    import pandas as pd
+
     if table.empty:
         print(f"{assignment}: nothing waits for a grade by hand.")
         return 0
     print(
         f"{assignment}: {len(table)} written answers wait for a grade by hand"
-        " (formgrader: Manage Assignments > the assignment > Needs manual grade):"
+        " (JupyterLab: Nbgrader > Formgrader > Gradebook > the assignment > the notebook):"
     )
     for row in table.itertuples():
         earlier = (
             ""
-            if row.earlier_grade is None or row.earlier_grade != row.earlier_grade
-            else (f", changed since it was given {row.earlier_grade:g}")
+            if pd.isna(row.earlier_grade)
+            else f"; it changed after you gave {row.earlier_grade:g}"
         )
         print(f"  {row.student}: task {row.task} ({row.grade_id}{earlier})")
     return 0
