@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
 
-from course.grading import cohort, submissions
+from course.grading import cohort, pool, submissions
 from tests import assignment_kit as kit
 
 PS01 = "ps01-cluster-economics"
@@ -355,7 +355,7 @@ def test_a_worker_stuck_past_the_limit_is_stopped_and_the_next_submission_still_
     jobs = [{"student": "stuck"}, {"student": "good"}]
     out = tmp_path_factory.mktemp("out")
     start = time.perf_counter()
-    results = cohort._run_workers(jobs, course, PS01, 600, 1, 20, out, False)
+    results = pool.run_jobs(jobs, course, PS01, 600, 1, 20, out, False)
     assert time.perf_counter() - start < 120
     assert results["stuck"] == {
         "student": "stuck",

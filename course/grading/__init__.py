@@ -9,7 +9,9 @@ The repository root is nbgrader's course root (``nbgrader_config.py``): ``soluti
   cell costs one task; feedback without hidden tests);
 - :mod:`course.grading.submissions`: a folder of submissions as received, checked and put where
   nbgrader looks for them;
-- :mod:`course.grading.cohort`: ``course grade``, the whole cohort in parallel workers;
+- :mod:`course.grading.cohort`: ``course grade``, from the submissions to one row per student;
+- :mod:`course.grading.pool` and :mod:`course.grading.worker`: the parallel worker processes
+  (each autogrades one submission at a time with its own scoring service);
 - :mod:`course.grading.report`: ``grades.csv``, feedback and the cohort report.
 
 Grading always executes the notebooks: without execution (``--no-execute``) a blank notebook
