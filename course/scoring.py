@@ -447,6 +447,11 @@ def _about(error: BaseException | None) -> str:
         return (
             "If that cell showed a red error, fix that first: its last line says what went wrong."
         )
+    if isinstance(error, KeyboardInterrupt):
+        return (
+            "The cell run just before this one was stopped before it finished (it ran too long:"
+            " a loop that never ends?). Make it finish, then run it again."
+        )
     if isinstance(error, NotImplementedError):
         return (
             "The cell run just before this one stopped at raise NotImplementedError(): replace "

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,6 +132,15 @@ def grade_cohort(
         folder = root / "submitted" / submission.student / assignment
         stage(submission, folder, notebook, release)
     gradable = [s for s in received if not s.problem]
+    _log(
+        out,
+        f"{assignment}: {len(received)} submissions in {submissions}, "
+        f"{len(received) - len(gradable)} cannot be graded",
+        progress,
+    )
+    for submission in received:
+        if submission.problem:
+            _log(out, f"{submission.student}: failed: {submission.problem}", False)
     before = _snapshot(assignment, root, [s.student for s in gradable], notebook)
 
     state = _State(root, assignment)
@@ -152,6 +162,13 @@ def grade_cohort(
     grades = _results(assignment, root, received, results, before, notebook)
     report.write_all(grades, tasks(assignment, root=root), assignment, root, out)
     return grades
+
+
+def _log(out: Path, line: str, show: bool) -> None:
+    with open(out / "grading.log", "a", encoding="utf-8") as log:
+        log.write(f"course grade: {line}\n")
+    if show:
+        print(line, file=sys.stderr)
 
 
 def _ensure_released(assignment: str, root: Path) -> None:
@@ -321,6 +338,7 @@ def _results(assignment, root, received, results, before, notebook) -> pd.DataFr
         "total",
         "max",
         "status",
+        "to_grade_by_hand",
         "message",
         "submitted_at",
     ]
@@ -361,25 +379,50 @@ def _explain(row: dict, submission: Submission, before: dict | None, all_tasks, 
     died, slow = _skipped_tasks(path, all_tasks)
     messages = row.pop("messages")
     if slow:
-        messages.append("over the time limit, stopped: " + _task_list(slow))
+        messages.append("stopped at the time limit: " + _task_list(slow))
     if died:
-        messages.append("the kernel died in " + _task_list(died) + "; the other tasks were graded")
+        messages.append("the kernel died in " + _task_list(died) + "; the other tasks count")
         row["status"] = f"kernel died in task {died[0].number}"
     waiting = row.pop("waiting", [])
+    row["to_grade_by_hand"] = " ".join(str(t.number) for t in waiting)
     if waiting:
         now = _answers(path)
-        changed = [
+        graded = [
             t
             for t in waiting
             if before and before["grades"].get(t.grade_id, (None,))[0] is not None
         ]
-        messages.append("waiting for a grade by hand: " + _task_list(waiting))
-        if any(_changed(before["answers"], now, t) for t in changed):
+        changed = [t for t in graded if _changed(before["answers"], now, t)]
+        if changed:
             messages.append("the answer changed since it was graded: " + _task_list(changed))
+    messages += _failed_checks(row, path, all_tasks)
     if submission.flags:
-        messages.append("rebinds " + ", ".join(submission.flags))
+        messages.append("rebinds " + ", ".join(_plain_flag(f) for f in submission.flags))
         row["status"] = FLAGGED
     row["message"] = "; ".join(messages)
+
+
+def _failed_checks(row: dict, path: Path, all_tasks: list[Task]) -> list[str]:
+    # the first line of what each check that lost points said, as the student's feedback shows it
+    by_id = {t.grade_id: t for t in all_tasks if not t.written}
+    lines = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        task = by_id.get(cell.metadata.get("nbgrader", {}).get("grade_id"))
+        if task and row.get(task.grade_id, task.points) < task.points:
+            said = report.error_lines(cell, whole=True) or _printed(cell) or ["no message"]
+            lines.append(f"task {task.number}: {said[-1][:400]}")
+    return lines
+
+
+def _printed(cell) -> list[str]:
+    # a hidden test that ran to the end prints its one-line reason ("Task 1 (0 of 2 points): ...")
+    text = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stdout")
+    return [line for line in text.splitlines() if line.strip()][-1:]
+
+
+def _plain_flag(flag: str) -> str:
+    # "scoring.* (cell)" means setattr on every name of a module
+    return flag.replace(".* (", " (every function, with setattr; ")
 
 
 def _skipped_tasks(path: Path, all_tasks: list[Task]) -> tuple[list[Task], list[Task]]:

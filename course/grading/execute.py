@@ -23,10 +23,10 @@ KERNEL_DIED = "KernelDied"
 TIMED_OUT = "CellTimeout"
 
 _DIED = (
-    "the kernel died while running this cell (exit(), a crash or too much memory): the cell was"
-    " skipped and the notebook run again without it"
+    "grading skipped this cell: the kernel died while running it (exit(), a crash or too much"
+    " memory), so the notebook was run again without it"
 )
-_STOPPED = "this cell ran longer than the time limit of {} s: it was stopped and skipped"
+_STOPPED = "grading stopped this cell: it ran longer than the time limit of {} s"
 
 __all__ = ["ExecuteAndRecover", "ShortTracebacks", "LimitOutputSize", "KERNEL_DIED", "TIMED_OUT"]
 
@@ -69,9 +69,7 @@ class ExecuteAndRecover(Execute):
 
     def preprocess_cell(self, cell, resources, index):
         if index in self._skipped:
-            name, message = self._skipped[index]
-            cell.outputs = [_error_output(name, message)]
-            return cell, resources
+            return self._skip(cell, resources, index)
         self._running, self._asked_exit = index, False
         cell, resources = super().preprocess_cell(cell, resources, index)
         if self._asked_exit:  # exit() ends the kernel after the cell: the next would be blamed
@@ -80,6 +78,15 @@ class ExecuteAndRecover(Execute):
             if not self._responds():
                 raise _Rerun()  # the interrupt did not stop the cell: start a fresh kernel
             cell.outputs.append(_error_output(TIMED_OUT, _STOPPED.format(self.timeout)))
+        return cell, resources
+
+    def _skip(self, cell, resources, index):
+        # The kernel still runs a stand-in that raises, so that the task's check can say why
+        # its answer is missing; the cell keeps the student's code and shows the reason.
+        name, message = self._skipped[index]
+        source, cell.source = cell.source, f"raise RuntimeError({message!r})"
+        cell, resources = super().preprocess_cell(cell, resources, index)
+        cell.source, cell.outputs = source, [_error_output(name, message)]
         return cell, resources
 
     def on_cell_executed(self, **kwargs):

@@ -71,8 +71,13 @@ def _slot(todo, results, bar, root, assignment, timeout, limit, log) -> None:
             }
         results[job["student"]] = result
         log.write(
-            f"course grade: {job['student']} {'done' if result['success'] else 'failed'}"
-            f" in {result.get('seconds', '?')} s\n"
+            f"course grade: {job['student']}: "
+            + (
+                f"done in {result.get('seconds', '?')} s"
+                if result["success"]
+                else f"failed: {result.get('error')}"
+            )
+            + "\n"
         )
         log.flush()
         bar.update()

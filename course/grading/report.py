@@ -24,7 +24,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-__all__ = ["write_all", "task_summary", "failure_messages", "NOT_FINAL"]
+__all__ = ["write_all", "task_summary", "failure_messages", "error_lines", "NOT_FINAL"]
 
 NOT_FINAL = (
     "Not final yet: your written tasks have not been graded. The points below for them are not"
@@ -55,16 +55,18 @@ def failure_messages(grades, tasks, assignment: str, root: Path) -> dict[str, Co
             for cell in nbformat.read(path, as_version=4).cells:
                 grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
                 if grade_id in test_ids:
-                    found[grade_id].update(_errors(cell))
+                    found[grade_id].update(error_lines(cell))
     return found
 
 
-def _errors(cell) -> list[str]:
+def error_lines(cell, *, whole: bool = False) -> list[str]:
+    """``Name: message`` of each error a cell's outputs show: the first line of the message
+    (what the cohort report counts), or all of it on one line (``whole=True``)."""
     lines = []
     for output in cell.get("outputs", []):
         if output.get("output_type") == "error":
             text = f"{output.get('ename')}: {output.get('evalue', '')}".strip()
-            lines.append(text.splitlines()[0][:200])
+            lines.append(" ".join(text.split()) if whole else text.splitlines()[0][:200])
     return lines
 
 

@@ -29,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assignment", required=True)
     parser.add_argument("--timeout", type=int, required=True)
     args = parser.parse_args(argv)
+    import warnings
+
+    # nbgrader's SQLAlchemy warnings say nothing about the submissions: keep them out of the log
+    warnings.filterwarnings("ignore", module="nbgrader")
     results = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # whatever else is printed goes to the log, never into the results
     api = _api(args.course, args.timeout)
