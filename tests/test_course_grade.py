@@ -40,22 +40,23 @@ WRONG = {  # wrong answers to every task: with PATCHES they must still score 0
 
 # student id -> (status, autograded points); None: nothing graded
 EXPECTED = {
+    # good, half and dies wrote answers to the written tasks; the others left them as handed out
     "good": ("needs manual grading", 12),
-    "blank": ("needs manual grading", 0),
+    "blank": ("graded", 0),
     "half": ("needs manual grading", 7),
-    "loops": ("needs manual grading", 10),
-    "stubborn": ("needs manual grading", 10),
+    "loops": ("graded", 10),
+    "stubborn": ("graded", 10),
     "dies": ("kernel died in task 4", 10),
-    "import-error": ("needs manual grading", 10),
-    "exits": ("needs manual grading", 12),
-    "deleted-test": ("needs manual grading", 12),
-    "edited-test": ("needs manual grading", 12),
-    "cell-type": ("needs manual grading", 12),
-    "duplicate-ids": ("needs manual grading", 12),
-    "printer": ("needs manual grading", 12),
+    "import-error": ("graded", 10),
+    "exits": ("graded", 12),
+    "deleted-test": ("graded", 12),
+    "edited-test": ("graded", 12),
+    "cell-type": ("graded", 12),
+    "duplicate-ids": ("graded", 12),
+    "printer": ("graded", 12),
     "patcher": ("flagged: rebinds library functions", 0),
-    "zipped": ("needs manual grading", 12),
-    "anna": ("needs manual grading", 12),
+    "zipped": ("graded", 12),
+    "anna": ("graded", 12),
     "bad-json": ("failed: not a notebook: broken JSON at line 1, column 12", None),
     "empty": ("failed: the file is empty", None),
     "scan": ("failed: scan.pdf is not a notebook (.ipynb) or a zip of one", None),
@@ -74,12 +75,18 @@ def _inbox(course, folder):
         nbformat.write(notebook, folder / name)
 
     answered = lambda *ids, **sources: kit.answered(course, PS01, ids or None, **sources)  # noqa: E731
-    put("good.ipynb", answered())
+    put("good.ipynb", kit.write_answers(answered()))
     put("blank_ps01.ipynb", kit.student_version(course, PS01))
-    put("Half - ps01.ipynb", answered("ps01_lq_answer", "ps01_stars_answer", "ps01_shift_answer"))
+    put(
+        "Half - ps01.ipynb",
+        kit.write_answers(answered("ps01_lq_answer", "ps01_stars_answer", "ps01_shift_answer")),
+    )
     put("loops.ipynb", answered(ps01_stars_answer=LOOP))
     put("stubborn.ipynb", answered(ps01_stars_answer=STUBBORN))
-    put("dies.ipynb", answered(ps01_strong_answer=DIES))
+    put(
+        "dies.ipynb",
+        kit.write_answers(answered(ps01_strong_answer=DIES), tasks=["ps01_portfolio_task"]),
+    )
     put("import_error.ipynb", answered(ps01_lq_answer="import course_helpers_of_my_own"))
     exits = answered()
     exits.cells.insert(1, nbformat.v4.new_code_cell("raise SystemExit('stop here')"))
@@ -154,8 +161,16 @@ def test_the_export_has_per_task_scores_and_no_invented_zeros(graded):
     spec += ("to_grade_by_hand",)
     assert list(table.columns) == " ".join([*spec, "message submitted_at"]).split()
     assert table["student"].is_unique and (table["max"] == 20).all()
-    # written tasks not graded yet, failed submissions: empty, not 0
-    assert table[["ps01_portfolio_task", "ps01_priority_task", "total"]].isna().all().all()
+    # written tasks not graded yet, failed submissions: empty, not 0; nothing written: 0
+    by_student = table.set_index("student")
+    waiting = by_student.loc[
+        ["good", "half"], ["ps01_portfolio_task", "ps01_priority_task", "total"]
+    ]
+    assert waiting.isna().all().all()
+    assert by_student.loc[
+        "blank", ["ps01_portfolio_task", "ps01_priority_task", "total"]
+    ].tolist() == [0, 0, 0]
+    assert by_student.loc["loops", "total"] == 10
     failed = table[table["status"].str.startswith("failed")]
     assert failed[task_ids].isna().all().all()
     assert table.set_index("student").loc["half", "ps01_strong_test"] == 0
@@ -166,7 +181,7 @@ def test_a_dead_kernel_keeps_the_points_of_the_other_tasks(graded):
     assert row["ps01_lq_test"] == 2 and row["ps01_shift_test"] == 3 and row["ps01_growth_test"] == 2
     assert row["ps01_strong_test"] == 0
     assert "kernel died in task 4" in row["message"]
-    assert row["to_grade_by_hand"] == "7 8"  # the written tasks still wait, whatever the status
+    assert row["to_grade_by_hand"] == "7"  # a written task still waits, whatever the status
 
 
 def test_the_time_limit_is_really_applied(graded):
@@ -194,6 +209,8 @@ def test_the_time_limit_is_really_applied(graded):
         ("loops", "was stopped before it finished"),
         ("stubborn", "RuntimeError: grading stopped this cell"),
         ("dies", "RuntimeError: grading skipped this cell: the kernel died"),
+        ("dies", "nothing written for task 8: 0"),
+        ("blank", "nothing written for task 7, task 8: 0 (if the answer is elsewhere"),
     ],
 )
 def test_the_message_says_what_was_repaired_or_found(graded, student, note):
@@ -216,7 +233,7 @@ def test_feedback_has_no_hidden_tests_and_says_it_is_not_final(graded):
     assert {p.stem for p in pages} == {s for s, (_, p) in EXPECTED.items() if p is not None}
     for page in pages:
         html = unescape(page.read_text(encoding="utf-8"))
-        assert "Not final yet" in html
+        assert ("Not final yet" in html) == (page.stem in ("good", "half", "dies"))
         for secret in secrets:
             assert secret not in html, (page.name, secret)
 
@@ -231,9 +248,15 @@ def test_the_cohort_report_shows_the_hard_tasks_and_their_messages(graded):
     assert html.count("data:image/png;base64,") == 2 and "The tasks most often failed" in html
 
 
-def test_pending_lists_every_written_task_of_every_graded_submission(graded):
+def test_pending_lists_the_written_answers_that_wait(graded):
     table = cohort.pending(PS01, root=graded[0])
-    assert len(table) == 2 * 16 and set(table["task"]) == {7, 8}
+    assert table[["student", "task"]].values.tolist() == [
+        ["dies", 7],
+        ["good", 7],
+        ["good", 8],
+        ["half", 7],
+        ["half", 8],
+    ]
 
 
 def _grade_by_hand(course, student, points):

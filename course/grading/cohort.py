@@ -159,6 +159,8 @@ def grade_cohort(
     state.save()
 
     _keep_manual_grades(assignment, root, before, notebook)
+    graded = [student for student, result in results.items() if result["success"]]
+    _zero_unanswered(assignment, root, graded, notebook)
     grades = _results(assignment, root, received, results, before, notebook)
     report.write_all(grades, tasks(assignment, root=root), assignment, root, out)
     return grades
@@ -310,9 +312,36 @@ def _keep_manual_grades(assignment: str, root: Path, before: dict, notebook: str
         book.db.commit()
 
 
+def _release_answers(assignment: str, root: Path, notebook: str) -> dict[str, str]:
+    return _answers(root / "exercises" / assignment / f"{notebook}.ipynb")
+
+
+def _zero_unanswered(assignment: str, root: Path, students: list[str], notebook: str) -> None:
+    """Give 0 to a written task with nothing written: the cells below it are as handed out.
+
+    Nobody has to open an empty answer to type 0. If the student resubmits with an answer, the
+    task goes back on the formgrader's list like any changed answer.
+    """
+    from nbgrader.api import Gradebook
+
+    handed_out = _release_answers(assignment, root, notebook)
+    written = [t for t in tasks(assignment, root=root) if t.written]
+    with Gradebook(gradebook.load_config(root).CourseDirectory.db_url) as book:
+        for student in students:
+            answers = _answers(_autograded(root, assignment, student, notebook))
+            for task in written:
+                grade = book.find_grade(task.grade_id, notebook, assignment, student)
+                if grade.manual_score is None and answers.get(task.grade_id) == handed_out.get(
+                    task.grade_id
+                ):
+                    grade.manual_score, grade.needs_manual_grade = 0.0, False
+        book.db.commit()
+
+
 def _results(assignment, root, received, results, before, notebook) -> pd.DataFrame:
     all_tasks = tasks(assignment, root=root)
     grades = _grades(assignment, root)
+    handed_out = _release_answers(assignment, root, notebook)
     rows = []
     for submission in received:
         result = results.get(submission.student, {})
@@ -326,6 +355,7 @@ def _results(assignment, root, received, results, before, notebook) -> pd.DataFr
                 before.get(submission.student),
                 all_tasks,
                 _autograded(root, assignment, submission.student, notebook),
+                handed_out,
             )
         row["assignment"] = assignment
         rows.append(row)
@@ -374,7 +404,7 @@ def _row(submission: Submission, result: dict, grades: dict, all_tasks: list[Tas
     return row
 
 
-def _explain(row: dict, submission: Submission, before: dict | None, all_tasks, path) -> None:
+def _explain(row, submission: Submission, before, all_tasks, path, handed_out) -> None:
     """Status and message from the autograded notebook: skipped cells, flags, waiting tasks."""
     died, slow = _skipped_tasks(path, all_tasks)
     messages = row.pop("messages")
@@ -396,6 +426,19 @@ def _explain(row: dict, submission: Submission, before: dict | None, all_tasks, 
         if changed:
             messages.append("the answer changed since it was graded: " + _task_list(changed))
     messages += _failed_checks(row, path, all_tasks)
+    now = _answers(path)
+    blank = [
+        t
+        for t in all_tasks
+        if t.written
+        and row.get(t.grade_id) == 0
+        and now.get(t.grade_id) == handed_out.get(t.grade_id)
+    ]
+    if blank:
+        messages.append(
+            f"nothing written for {_task_list(blank)}: 0 (if the answer is elsewhere,"
+            " grade it in the formgrader)"
+        )
     if submission.flags:
         messages.append("rebinds " + ", ".join(_plain_flag(f) for f in submission.flags))
         row["status"] = FLAGGED
