@@ -430,6 +430,18 @@ expected = {"wide": lq, "other": 1.0}
 """
 
 
+LQ_REQUEST = dict(
+    task=1,
+    points=2,
+    kind="numbers",
+    name="the LQs",
+    column="lq",
+    answer={"wide": 1.5, "other": 1.0},
+    expected=LQ_CODE,
+)
+# the honest answer to LQ_CODE: "wide" wrong, "other" right
+
+
 @pytest.fixture(scope="module")
 def right_lq():
     employment = data.load("regional_employment")
@@ -533,15 +545,7 @@ def test_rebinding_in_this_process_or_another_data_folder_changes_nothing(
     monkeypatch.setenv("COURSE_DATA_DIR", str(tmp_path))  # an empty data folder
     (tmp_path / "pandas.py").write_text("raise SystemExit('shadowed')")
     monkeypatch.chdir(tmp_path)
-    score = _fresh()["score_in_fresh_process"](
-        task=1,
-        points=2,
-        kind="numbers",
-        name="the LQs",
-        column="lq",
-        answer={"wide": 1.5, "other": 1.0},
-        expected=LQ_CODE,
-    )
+    score = _fresh()["score_in_fresh_process"](**LQ_REQUEST)
     assert score == 1  # only the honest point: "other" is right, "wide" is not
     assert "wide is off" in capsys.readouterr().out
 
@@ -571,17 +575,6 @@ def service(monkeypatch):
     yield process
     process.stdin.close()
     process.wait(timeout=10)
-
-
-LQ_REQUEST = dict(
-    task=1,
-    points=2,
-    kind="numbers",
-    name="the LQs",
-    column="lq",
-    answer={"wide": 1.5, "other": 1.0},
-    expected=LQ_CODE,
-)
 
 
 def test_the_scoring_service_scores_as_a_new_process_does(service, capsys):

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-
-def _load_benchmark():
-    path = Path(__file__).with_name("bench_benchmarking.py")
-    spec = importlib.util.spec_from_file_location("bench_benchmarking", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.benchmarks import load_script
 
 
 def test_benchmark_runs_and_agrees_with_baseline(capsys):
-    bench = _load_benchmark()
+    bench = load_script("bench_benchmarking")
     result = bench.main(["--organisations", "60", "--indicators", "8", "--repeat", "1"])
     assert result["operation"].tolist()[1::2] == [
         "percentile_ranks, peers=all",

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 
-
-def _load_benchmark():
-    path = Path(__file__).with_name("bench_economics.py")
-    spec = importlib.util.spec_from_file_location("bench_economics", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.benchmarks import load_script
 
 
 def test_benchmark_runs_and_agrees_with_baseline(capsys):
-    bench = _load_benchmark()
+    bench = load_script("bench_economics")
     result = bench.main(
         ["--regions", "20", "--industries", "10", "--years", "3", "--repeat", "1", "--no-memory"]
     )
@@ -38,6 +27,6 @@ def test_benchmark_runs_and_agrees_with_baseline(capsys):
 
 
 def test_benchmark_memory_probe_reports_a_size():
-    bench = _load_benchmark()
+    bench = load_script("bench_economics")
     args = bench.argparse.Namespace(regions=5, industries=4, years=2)
     assert bench.peak_memory_mb(args, "location_quotient(by='year')") > 10

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 
-
-def _load_benchmark():
-    path = Path(__file__).with_name("bench_valuechain.py")
-    spec = importlib.util.spec_from_file_location("bench_valuechain", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.benchmarks import load_script
 
 
 def test_benchmark_runs_and_agrees_with_numpy_and_pymrio(capsys):
-    bench = _load_benchmark()
+    bench = load_script("bench_valuechain")
     result = bench.main(["--sectors", "40", "--repeat", "1"])
     assert result["operation"].tolist() == [
         "baseline: numpy.linalg.solve(I - A, I)",
@@ -35,7 +24,7 @@ def test_benchmark_runs_and_agrees_with_numpy_and_pymrio(capsys):
 
 
 def test_benchmark_table_is_balanced():
-    bench = _load_benchmark()
+    bench = load_script("bench_valuechain")
     table = bench.make_table(30)
     Z, x = table["Z"].to_numpy(), table["x"].to_numpy()
     np.testing.assert_allclose(Z.sum(axis=1) + table["Y"].to_numpy()[:, 0], x)
