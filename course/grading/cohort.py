@@ -195,10 +195,18 @@ def _code_cells(assignment: str, root: Path) -> int:
 
 
 def _key(root: Path, assignment: str, student: str, notebook: str, timeout: int) -> str:
-    # what a grade depends on: the submission, the assignment's tests, the time limit
+    # what a grade depends on: the submission, the assignment's tests, the time limit, and the
+    # code that scores (a course update that changes a check grades everybody again)
+    from course import scoring
+
     digest = hashlib.sha256(f"{timeout}".encode())
-    digest.update((root / "submitted" / student / assignment / f"{notebook}.ipynb").read_bytes())
-    digest.update(_source_path(assignment, root).read_bytes())
+    for path in (
+        root / "submitted" / student / assignment / f"{notebook}.ipynb",
+        _source_path(assignment, root),
+        Path(scoring.__file__),
+        gradebook.ROOT / "nbgrader_config.py",
+    ):
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
