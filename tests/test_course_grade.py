@@ -395,3 +395,11 @@ def test_a_worker_stuck_past_the_limit_is_stopped_and_the_next_submission_still_
     }
     assert results["good"]["success"]
     assert "stuck: failed: grading stopped" in (out / "grading.log").read_text()
+
+
+def test_the_formgrader_shows_the_mark_scheme_in_the_task_cell(graded):
+    # what the guide tells instructors: the autograded copy the formgrader shows holds the scheme
+    autograded = graded[0] / "autograded" / "good" / PS01 / "ps01.ipynb"
+    cells = kit.grade_cells(nbformat.read(autograded, as_version=4))
+    for task in ("ps01_portfolio_task", "ps01_priority_task"):
+        assert "=== BEGIN MARK SCHEME ===" in cells[task].source
