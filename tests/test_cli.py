@@ -203,3 +203,25 @@ def test_course_read_hints_at_eurostat(capsys, tmp_path, text):
 def test_course_read_gives_no_eurostat_hint_for_a_spreadsheet(capsys):
     assert cli.main(["read", str(ROOT / "datasets" / "samples" / "members_export.csv")]) == 0
     assert "eurostat" not in capsys.readouterr().err
+
+
+def test_the_course_command_starts_without_loading_the_grading_stack():
+    # learners run `course lab` and `course doctor`; only `course grade` needs nbgrader
+    code = (
+        "import sys; from course import cli; cli.build_parser(); "
+        "print(sorted({'nbgrader', 'nbclient', 'pandas', 'nbconvert'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_grades_in_a_repository_that_does_not_ignore_them_are_warned_about(tmp_path, capsys):
+    from course.grading.commands import _warn_if_tracked
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    _warn_if_tracked(tmp_path / "grades" / "ps01")  # not there yet: the check still works
+    assert "must not be committed" in capsys.readouterr().err
+    (tmp_path / ".gitignore").write_text("grades/\n")
+    _warn_if_tracked(tmp_path / "grades" / "ps01")
+    _warn_if_tracked(tmp_path.parent / "elsewhere")  # outside any repository
+    assert capsys.readouterr().err == ""

@@ -18,28 +18,28 @@ Grading always executes the notebooks: without execution (``--no-execute``) a bl
 would get full marks.
 """
 
-from course.grading.execute import ExecuteAndRecover, LimitOutputSize, ShortTracebacks
-from course.grading.gradebook import (
-    ROOT,
-    GradingError,
-    assignments,
-    autograde,
-    generate_exercises,
-    load_config,
-    nbgrader_api,
-    scores,
-)
+import importlib
 
-__all__ = [
-    "ROOT",
-    "ExecuteAndRecover",
-    "GradingError",
-    "LimitOutputSize",
-    "ShortTracebacks",
-    "assignments",
-    "autograde",
-    "generate_exercises",
-    "load_config",
-    "nbgrader_api",
-    "scores",
-]
+# Where each name lives. They are imported when first used, so that the `course` command (whose
+# parser lists `course grade`) starts without loading nbgrader, nbclient and pandas.
+_HOMES = {
+    "ExecuteAndRecover": "execute",
+    "LimitOutputSize": "execute",
+    "ShortTracebacks": "execute",
+    "ROOT": "gradebook",
+    "GradingError": "gradebook",
+    "assignments": "gradebook",
+    "autograde": "gradebook",
+    "generate_exercises": "gradebook",
+    "load_config": "gradebook",
+    "nbgrader_api": "gradebook",
+    "scores": "gradebook",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module 'course.grading' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"course.grading.{_HOMES[name]}"), name)

@@ -178,15 +178,13 @@ def _ensure_released(assignment: str, root: Path) -> None:
     # there (and writes the same student version that is committed).
     from nbgrader.api import Gradebook, MissingEntry
 
-    config = gradebook.load_config(root)
-    try:
-        if not (root / "gradebook.db").is_file():
-            raise MissingEntry()
-        with Gradebook(config.CourseDirectory.db_url) as book:
-            if book.find_assignment(assignment).notebooks:
-                return
-    except MissingEntry:
-        pass
+    if (root / "gradebook.db").is_file():
+        with Gradebook(gradebook.load_config(root).CourseDirectory.db_url) as book:
+            try:
+                if book.find_assignment(assignment).notebooks:
+                    return
+            except MissingEntry:
+                pass
     gradebook.generate_exercises(assignment, root=root)
 
 
@@ -257,13 +255,17 @@ def _grades(assignment: str, root: Path):
     return found
 
 
-def _answers(path: Path) -> dict[str, str]:
+def _answers(notebook) -> dict[str, str]:
     """What a student wrote, by graded cell: a written answer is its own cell (a graded
-    markdown cell) or the cells below a task; all editable code together is ``*``."""
-    if not path.is_file():
-        return {}
+    markdown cell) or the cells below a task; all editable code together is ``*``.
+
+    ``notebook`` is a notebook or the path of one (none there: nothing written)."""
+    if isinstance(notebook, Path):
+        if not notebook.is_file():
+            return {}
+        notebook = nbformat.read(notebook, as_version=4)
     found, task = {"*": ""}, None
-    for cell in nbformat.read(path, as_version=4).cells:
+    for cell in notebook.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta:
             task = meta["grade_id"] if meta.get("task") else None
@@ -414,7 +416,9 @@ def _row(submission: Submission, result: dict, grades: dict, all_tasks: list[Tas
 
 def _explain(row, submission: Submission, before, all_tasks, path, handed_out) -> None:
     """Status and message from the autograded notebook: skipped cells, flags, waiting tasks."""
-    died, slow = _skipped_tasks(path, all_tasks)
+    notebook = nbformat.read(path, as_version=4)  # the autograded copy, read once
+    now = _answers(notebook)
+    died, slow = _skipped_tasks(notebook, all_tasks)
     messages = row.pop("messages")
     if slow:
         messages.append("stopped at the time limit: " + _task_list(slow))
@@ -424,7 +428,6 @@ def _explain(row, submission: Submission, before, all_tasks, path, handed_out) -
     waiting = row.pop("waiting", [])
     row["to_grade_by_hand"] = " ".join(str(t.number) for t in waiting)
     if waiting:
-        now = _answers(path)
         graded = [
             t
             for t in waiting
@@ -433,8 +436,7 @@ def _explain(row, submission: Submission, before, all_tasks, path, handed_out) -
         changed = [t for t in graded if _changed(before["answers"], now, t)]
         if changed:
             messages.append("the answer changed since it was graded: " + _task_list(changed))
-    messages += _failed_checks(row, path, all_tasks)
-    now = _answers(path)
+    messages += _failed_checks(row, notebook, all_tasks)
     blank = [
         t
         for t in all_tasks
@@ -453,11 +455,11 @@ def _explain(row, submission: Submission, before, all_tasks, path, handed_out) -
     row["message"] = "; ".join(messages)
 
 
-def _failed_checks(row: dict, path: Path, all_tasks: list[Task]) -> list[str]:
+def _failed_checks(row: dict, notebook, all_tasks: list[Task]) -> list[str]:
     # the first line of what each check that lost points said, as the student's feedback shows it
     by_id = {t.grade_id: t for t in all_tasks if not t.written}
     lines = []
-    for cell in nbformat.read(path, as_version=4).cells:
+    for cell in notebook.cells:
         task = by_id.get(cell.metadata.get("nbgrader", {}).get("grade_id"))
         if task and row.get(task.grade_id, task.points) < task.points:
             said = report.error_lines(cell, whole=True) or _printed(cell) or ["no message"]
@@ -476,9 +478,8 @@ def _plain_flag(flag: str) -> str:
     return flag.replace(".* (", " (every function, with setattr; ")
 
 
-def _skipped_tasks(path: Path, all_tasks: list[Task]) -> tuple[list[Task], list[Task]]:
+def _skipped_tasks(notebook, all_tasks: list[Task]) -> tuple[list[Task], list[Task]]:
     # a skipped cell belongs to the first graded task at or after it
-    notebook = nbformat.read(path, as_version=4)
     by_id = {t.grade_id: t for t in all_tasks}
     died, slow, pending = [], [], []
     for cell in notebook.cells:

@@ -16,8 +16,6 @@ import os
 import sys
 from pathlib import Path
 
-from course.grading import gradebook
-
 
 def add_commands(commands) -> None:
     """Add ``release`` (alias ``exercises``) and ``grade`` to the ``course`` command's parser."""
@@ -82,7 +80,9 @@ def course_root(given: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / "nbgrader_config.py").is_file() and (folder / "solutions").is_dir():
             return folder
-    return gradebook.ROOT
+    from course.grading.gradebook import ROOT
+
+    return ROOT
 
 
 def _root(args) -> Path:
@@ -90,6 +90,8 @@ def _root(args) -> Path:
 
 
 def _release(args: argparse.Namespace) -> int:
+    from course.grading import gradebook
+
     root = _root(args)
     for assignment in args.assignment or gradebook.assignments(root):
         for notebook in gradebook.generate_exercises(assignment, root=root):
@@ -98,7 +100,7 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from course.grading import cohort
+    from course.grading import cohort, gradebook
 
     root = _root(args)
     if args.pending:
@@ -157,32 +159,18 @@ def _print_pending(table, assignment: str) -> int:
 
 
 def _warn_if_tracked(out: Path) -> None:
-    # grades inside a git repository must be ignored by it, or they get published
+    """Warn when the grades would go into a git repository that does not ignore them."""
     import subprocess
 
+    here = next(p for p in (out, *out.parents) if p.exists())  # out may not exist yet
+
+    def git(*args) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", "-C", str(here), *args], capture_output=True, text=True)
+
     try:
-        inside = (
-            subprocess.run(
-                [
-                    "git",
-                    "-C",
-                    str(out.parent if not out.exists() else out),
-                    "rev-parse",
-                    "--is-inside-work-tree",
-                ],
-                capture_output=True,
-                text=True,
-            ).stdout.strip()
-            == "true"
-        )
-        ignored = (
-            inside
-            and subprocess.run(
-                ["git", "-C", str(out), "check-ignore", "-q", str(out)], capture_output=True
-            ).returncode
-            == 0
-        )
-    except (OSError, ValueError):
+        inside = git("rev-parse", "--is-inside-work-tree").stdout.strip() == "true"
+        ignored = inside and git("check-ignore", "-q", str(out)).returncode == 0
+    except OSError:  # no git on this computer
         return
     if inside and not ignored:
         print(

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import nbformat
 
+from course.grading.gradebook import GradingError
+
 __all__ = ["Submission", "find_submissions", "student_id", "stage", "rebound_names"]
 
 _IGNORED = {"__MACOSX", ".ipynb_checkpoints", ".DS_Store"}
@@ -70,8 +72,6 @@ def find_submissions(folder: Path, assignment: str, notebook: str) -> list[Submi
     """
     folder = Path(folder)
     if not folder.is_dir():
-        from course.grading.gradebook import GradingError
-
         raise GradingError(f"there is no folder {folder}: give the folder of the submissions.")
     entries = [p for p in sorted(folder.iterdir()) if not _ignored(p)]
     if any((p / assignment).is_dir() for p in entries if p.is_dir()):
