@@ -1,0 +1,379 @@
+"""Private: the guards that keep a learner's own table from losing or inventing rows.
+
+Every subject module passes its grouping keys, its code columns and its peer groups through
+these few functions before it computes anything, so that the same slip gets the same answer
+everywhere (DESIGN.md, "No row lost, none invented"):
+
+- :func:`check_keys`: a missing or blank key (an empty ``partner_name``, a member without a
+  ``cluster``) is reported with its rows, and either refused or kept as its own
+  ``"(unknown)"`` group; pandas' ``groupby`` would silently drop it.
+- :func:`check_aggregates`: a total row (``WORLD``, ``EU27``, ``TOTAL``, or a country's code
+  beside its own regions, ``LV`` beside ``LV003``) would be counted twice; it is refused, or
+  dropped with a warning when the learner asks for that.
+- :data:`MIN_PEERS` and :func:`small_groups`: a peer statistic needs a group to compare with;
+  below the course's minimum it is NA, with a warning.
+- :func:`unit_slips`: a value a thousand times (or a hundredth of) the others in its group is
+  most likely a unit slip (EUR for kEUR, persons for thousands, a fraction for a percentage).
+
+Learners do not need this file: the public functions say in their docstrings what they do
+with blank keys, aggregates, small groups and unknowns.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from course.checks import CourseInputError, MissingDataWarning
+
+__all__ = [
+    "UNKNOWN",
+    "AGGREGATE_CODES",
+    "MIN_PEERS",
+    "AggregateRowWarning",
+    "SmallGroupWarning",
+    "UnitSlipWarning",
+    "blank_keys",
+    "check_keys",
+    "aggregate_rows",
+    "check_aggregates",
+    "small_groups",
+    "warn_small_groups",
+    "unit_slips",
+    "warn_unit_slips",
+]
+
+UNKNOWN = "(unknown)"
+
+# Codes that stand for a total of other rows, in Eurostat's, the UN's and common spreadsheet
+# spellings (compared after upper-casing and stripping). A residual such as "rest of world" is
+# a real partner, not a total, and is not listed.
+AGGREGATE_CODES = frozenset(
+    {
+        "WORLD", "WLD", "W1", "W0", "TOTAL", "TOT", "_T", "ALL", "SUM",
+        "EU", "EU15", "EU25", "EU27", "EU28", "EU27_2007", "EU27_2020", "EU28_2013",
+        "EA", "EA12", "EA19", "EA20", "EEA", "EFTA", "OECD",
+        "EXTRA_EU", "INTRA_EU", "EXTRA-EU", "INTRA-EU", "EXT_EU", "INT_EU",
+        "EXT_EU27_2020", "INT_EU27_2020", "EXT_EU28", "INT_EU28", "NON-EU", "NON_EU",
+        "EUROPE", "EUROPEAN UNION", "EURO AREA",
+    }
+)  # fmt: skip
+
+# Course convention: a peer statistic (percentile, peer median, gap, label estimate) needs at
+# least this many organisations with a value in the group, the organisation itself included.
+# With fewer, one organisation is compared with itself or with a single other one, and its
+# "percentile" only says which of two is larger.
+MIN_PEERS = 3
+
+
+class AggregateRowWarning(UserWarning):
+    """Total rows (WORLD, EU27, a country beside its regions) were dropped, as asked."""
+
+
+class SmallGroupWarning(UserWarning):
+    """A peer group is smaller than the minimum: its peer statistics are NA."""
+
+
+class UnitSlipWarning(UserWarning):
+    """A value is far outside its group: most likely a unit slip (EUR for kEUR, ...)."""
+
+
+# --------------------------------------------------------------------------------------
+# Blank keys
+# --------------------------------------------------------------------------------------
+
+
+def blank_keys(series: pd.Series) -> np.ndarray:
+    """True where a key is missing (NaN, None, NA) or text that is empty or only spaces.
+
+    >>> blank_keys(pd.Series(["LT", "", None, "  ", "LV"])).tolist()
+    [False, True, True, True, False]
+    """
+    missing = series.isna().to_numpy(dtype=bool)
+    if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+        return missing
+    text = series.astype("string").str.strip()
+    return missing | (text == "").fillna(False).to_numpy(dtype=bool)
+
+
+def _rows_named(df: pd.DataFrame, mask: np.ndarray, limit: int = 5) -> str:
+    named = [c for c in ("member_id", "organisation", "member_name") if c in df.columns][:1]
+    labels = df.loc[mask, named[0]] if named else df.index[mask]
+    shown = ", ".join(str(v) for v in list(labels)[:limit])
+    more = f" and {int(mask.sum()) - limit} more" if mask.sum() > limit else ""
+    return f"{'rows of ' + named[0] if named else 'rows'} {shown}{more}"
+
+
+def check_keys(
+    df: pd.DataFrame, columns: Sequence[str], *, where: str, blank: str = "refuse"
+) -> pd.DataFrame:
+    """The table with every grouping key filled in: blank keys refused, or kept as a group.
+
+    A groupby leaves out a row whose key is missing, and a sum or a count then loses it
+    without a word. ``blank="refuse"`` raises a :class:`CourseInputError` naming the rows;
+    ``blank="unknown"`` keeps those rows as their own group ``"(unknown)"`` and warns, so that
+    totals still add up. Text keys only are filled; a blank number or date key is refused.
+    The input is never changed.
+
+    >>> trade = pd.DataFrame({"partner": ["LT", None], "exports_eur": [5.0, 4.0]})
+    >>> check_keys(trade, ["partner"], where="demo")
+    Traceback (most recent call last):
+    ...
+    course.checks.CourseInputError: demo: column 'partner' is blank in 1 row(s) (rows 1). A row without a partner would be left out of every total: fill it in, drop those rows (df.dropna(subset=['partner'])), or keep them as their own group with blank_keys='unknown'.
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     check_keys(trade, ["partner"], where="demo", blank="unknown")["partner"].tolist()
+    ['LT', '(unknown)']
+    """
+    if blank not in ("refuse", "unknown"):
+        raise CourseInputError(
+            f"{where}: blank_keys={blank!r} is not an option; use 'refuse' or 'unknown'."
+        )
+    result = df
+    for column in columns:
+        mask = blank_keys(df[column])
+        if not mask.any():
+            continue
+        rows = _rows_named(df, mask)
+        text_key = not pd.api.types.is_numeric_dtype(df[column])
+        if blank == "refuse" or not text_key:
+            raise CourseInputError(
+                f"{where}: column {column!r} is blank in {int(mask.sum())} row(s) ({rows}). "
+                f"A row without a {column} would be left out of every total: fill it in, drop "
+                f"those rows (df.dropna(subset=[{column!r}]))"
+                + (
+                    ", or keep them as their own group with blank_keys='unknown'."
+                    if text_key
+                    else "."
+                )
+            )
+        if result is df:
+            result = df.copy()
+        filled = result[column].astype("string").str.strip()
+        result[column] = filled.mask(pd.Series(mask, index=result.index), UNKNOWN)
+        warnings.warn(
+            f"{where}: column {column!r} is blank in {int(mask.sum())} row(s) ({rows}); they "
+            f"are counted as their own group {UNKNOWN!r}. Fill them in for a true split.",
+            MissingDataWarning,
+            stacklevel=3,
+        )
+    return result
+
+
+# --------------------------------------------------------------------------------------
+# Aggregate rows
+# --------------------------------------------------------------------------------------
+
+
+def aggregate_rows(codes: pd.Series, *, nested: bool = True) -> np.ndarray:
+    """True for rows whose code is a total of other rows.
+
+    A total is a code in :data:`AGGREGATE_CODES` (``WORLD``, ``EU27``, ``TOTAL`` ...) or, with
+    ``nested=True``, a code that starts a longer code of the same column: a country beside its
+    regions (``LV`` beside ``LV003``), a NUTS 2 region beside its NUTS 3 parts, a NACE section
+    beside its divisions (``C`` beside ``C10``). Names joined with ``_`` or ``-``
+    (``food`` and ``food_services``) are not nested codes.
+
+    >>> aggregate_rows(pd.Series(["LT", "WORLD", "EU27_2020", "DE"])).tolist()
+    [False, True, True, False]
+    >>> aggregate_rows(pd.Series(["LV", "LV003", "LV008", "EE001"])).tolist()
+    [True, False, False, False]
+    """
+    text = codes.astype("string").str.strip().str.upper()
+    flagged = text.isin(AGGREGATE_CODES).fillna(False).to_numpy(dtype=bool, copy=True)
+    if nested:
+        distinct = [c for c in pd.unique(text.dropna()) if c]
+        parents = _nested_parents(distinct)
+        if parents:
+            flagged |= text.isin(parents).fillna(False).to_numpy(dtype=bool)
+    return flagged
+
+
+_CODE = re.compile(r"[A-Z]{1,3}[0-9A-Z.]*")
+
+
+def _nested_parents(codes: list[str]) -> set[str]:
+    """Codes that start a longer code of the list (``LV`` of ``LV003``, ``C`` of ``C10``).
+
+    In sorted order every code comes right before the codes that extend it, so one look at
+    the next code is enough.
+    """
+    code_like = sorted(c for c in codes if _CODE.fullmatch(c))
+    return {
+        shorter
+        for shorter, longer in zip(code_like, code_like[1:], strict=False)
+        if longer.startswith(shorter)
+    }
+
+
+def check_aggregates(
+    df: pd.DataFrame, column: str, *, where: str, drop: bool = False, nested: bool = True
+) -> pd.DataFrame:
+    """The table without total rows in ``column``: refused, or dropped (with a warning) if asked.
+
+    A ``WORLD`` row beside the partner countries doubles every sum, and makes the world the
+    largest partner; a country's total beside its regions is counted twice in the reference
+    area. See :func:`aggregate_rows` for what counts as a total. The input is never changed.
+
+    >>> trade = pd.DataFrame({"partner": ["LT", "WORLD"], "exports_eur": [5.0, 5.0]})
+    >>> check_aggregates(trade, "partner", where="demo")
+    Traceback (most recent call last):
+    ...
+    course.checks.CourseInputError: demo: column 'partner' holds total rows ('WORLD': 1 row(s)) beside the codes they add up, so they would be counted twice. Drop them first, e.g. df[~df['partner'].isin(['WORLD'])], or pass drop_aggregates=True.
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     check_aggregates(trade, "partner", where="demo", drop=True)["partner"].tolist()
+    ['LT']
+    """
+    mask = aggregate_rows(df[column], nested=nested)
+    if not mask.any():
+        return df
+    counts = df.loc[mask, column].astype("string").value_counts(sort=False)
+    shown = ", ".join(f"{code!r}: {n} row(s)" for code, n in list(counts.items())[:6])
+    codes = [str(code) for code in counts.index[:6]]
+    if not drop:
+        raise CourseInputError(
+            f"{where}: column {column!r} holds total rows ({shown}) beside the codes they add "
+            "up, so they would be counted twice. Drop them first, e.g. "
+            f"df[~df[{column!r}].isin({codes!r})], or pass drop_aggregates=True."
+        )
+    warnings.warn(
+        f"{where}: {int(mask.sum())} total row(s) in column {column!r} ({shown}) were left "
+        "out, as drop_aggregates=True asks.",
+        AggregateRowWarning,
+        stacklevel=3,
+    )
+    return df.loc[~mask]
+
+
+# --------------------------------------------------------------------------------------
+# Peer groups too small to compare
+# --------------------------------------------------------------------------------------
+
+
+def small_groups(counts, *, minimum: int = MIN_PEERS) -> np.ndarray:
+    """True where a peer group has fewer than ``minimum`` organisations with a value.
+
+    >>> small_groups(np.array([1, 2, 3, 10])).tolist()
+    [True, True, False, False]
+    """
+    return np.asarray(counts) < minimum
+
+
+def warn_small_groups(
+    labels: Sequence[str], *, where: str, minimum: int = MIN_PEERS, what: str = "peer statistics"
+) -> None:
+    """Warn once that some groups were too small, name them and say what was done.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_small_groups(["lv_it (sector ict)"], where="demo")
+    >>> str(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    'demo: 1 peer group(s) have fewer than 3 organisations with a value (lv_it (sector ict)): their peer statistics are NA. An organisation alone or with one other is not compared with a group; widen the peer group (fewer peers= columns, or a larger band) or compare with the whole table.'
+    """
+    labels = list(dict.fromkeys(str(label) for label in labels))
+    if not labels:
+        return
+    shown = ", ".join(labels[:5]) + (f" and {len(labels) - 5} more" if len(labels) > 5 else "")
+    warnings.warn(
+        f"{where}: {len(labels)} peer group(s) have fewer than {minimum} organisations with a "
+        f"value ({shown}): their {what} are NA. An organisation alone or with one other is not "
+        "compared with a group; widen the peer group (fewer peers= columns, or a larger band) "
+        "or compare with the whole table.",
+        SmallGroupWarning,
+        stacklevel=3,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Unit slips
+# --------------------------------------------------------------------------------------
+
+# What a value 1,000 times too large (or small) most likely is, by the unit it should be in.
+_SLIPS = {
+    "EUR thousand": ("EUR instead of EUR thousand", "EUR million instead of EUR thousand"),
+    "thousand persons": ("persons instead of thousands", "millions instead of thousands"),
+    "EUR": ("cents instead of EUR", "EUR thousand instead of EUR"),
+}
+
+
+def unit_slips(values, groups=None, *, unit: str | None = None, factor: float = 300.0):
+    """A likely slip per value ('' if none), judged against the other values of its group.
+
+    - unit ``"%"``: a value in (0, 1] where the group's median is above 5 looks like a
+      fraction given for a percentage (0.45 for 45 %); a value above 100 is out of range
+      unless the group's values are all above 100 too;
+    - any unit: a value at least ``factor`` times the median of its group, or at most
+      ``1/factor`` of it, with at least 3 others to compare, looks like a unit slip of a
+      factor 1,000 (EUR for EUR thousand, persons for thousands).
+
+    The median is robust: one slip does not move it. Zeros and NaN are never flagged.
+
+    >>> unit_slips([45.0, 52.0, 0.48, 60.0], unit="%").tolist()
+    ['', '', 'a fraction instead of a percentage (0.48 for 48 %)', '']
+    >>> unit_slips([120.0, 95.0, 110.0, 131000.0], unit="EUR thousand").tolist()
+    ['', '', '', 'EUR instead of EUR thousand']
+    """
+    values = np.asarray(values, dtype=float)
+    codes = (
+        np.zeros(len(values), dtype=np.int64)
+        if groups is None
+        else pd.factorize(np.asarray(groups, dtype=object))[0]
+    )
+    slips = np.full(len(values), "", dtype=object)
+    frame = pd.DataFrame({"v": values, "g": codes})
+    usable = frame["v"].where(frame["v"] > 0)
+    median = usable.groupby(frame["g"]).transform("median").to_numpy()
+    count = usable.groupby(frame["g"]).transform("count").to_numpy()
+    big, small = _SLIPS.get(unit or "", ("1,000 times too large", "1,000 times too small"))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = values / median
+    enough = (count >= 4) & (values > 0)
+    slips[enough & (ratio >= factor)] = big
+    slips[enough & (ratio <= 1 / factor)] = small
+    if unit == "%":
+        fraction = enough & (values <= 1) & (median > 5)
+        slips[fraction] = [
+            f"a fraction instead of a percentage ({v:g} for {v * 100:g} %)"
+            for v in values[fraction]
+        ]
+        slips[(values > 100) & (median <= 100)] = "above 100 %"
+    return slips
+
+
+def warn_unit_slips(
+    df: pd.DataFrame, slips: np.ndarray, keys: Sequence[str], *, where: str, column: str
+) -> None:
+    """Warn once, naming the rows whose values look like a unit slip and the likely slip.
+
+    >>> import warnings
+    >>> table = pd.DataFrame({"organisation": ["a", "b"], "indicator": ["sme_share"] * 2})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     warn_unit_slips(table, np.array(["", "above 100 %"]), ["organisation", "indicator"],
+    ...                     where="demo", column="value")
+    >>> str(caught[0].message)
+    "demo: 1 value(s) in column 'value' look like a unit slip: b x sme_share (above 100 %). Check them against the indicator's unit; they are used as given."
+    """
+    flagged = np.asarray(slips, dtype=object) != ""
+    if not flagged.any():
+        return
+    rows = df.loc[flagged, list(keys)]
+    shown = "; ".join(
+        " x ".join(map(str, row)) + f" ({slip})"
+        for row, slip in zip(rows.head(5).itertuples(index=False), slips[flagged][:5], strict=False)
+    )
+    more = f" and {int(flagged.sum()) - 5} more" if flagged.sum() > 5 else ""
+    warnings.warn(
+        f"{where}: {int(flagged.sum())} value(s) in column {column!r} look like a unit slip: "
+        f"{shown}{more}. Check them against the indicator's unit; they are used as given.",
+        UnitSlipWarning,
+        stacklevel=3,
+    )
