@@ -15,22 +15,11 @@ import pandas as pd
 import pytest
 
 from tests.conftest import ROOT
+from tests.conftest import quoted as _quoted
 
 LESSON = ROOT / "modules" / "01-cluster-economics" / "01-cluster-economics.md"
 GLOSSARY = ROOT / "modules" / "glossary.md"
 START, END = 2013, 2023
-
-
-@pytest.fixture(scope="module")
-def text() -> str:
-    return LESSON.read_text(encoding="utf-8")
-
-
-def _quoted(text: str, *snippets: str) -> None:
-    for snippet in snippets:
-        assert snippet in text, (
-            f"the lesson no longer quotes {snippet!r}: update the text or this test"
-        )
 
 
 @pytest.fixture(scope="module")

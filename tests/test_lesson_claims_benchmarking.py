@@ -18,24 +18,12 @@ import pandas as pd
 import pytest
 
 from tests.conftest import ROOT, run_notebook
+from tests.conftest import quoted as _quoted
 
 FOLDER = ROOT / "modules" / "04-benchmarking-internationalisation"
 LESSON = FOLDER / "04-benchmarking-internationalisation.md"
 GLOSSARY = ROOT / "modules" / "glossary.md"
 ORG, ROUND, FIRST = "lv_it", 2023, 2021
-
-
-@pytest.fixture(scope="module")
-def text() -> str:
-    return LESSON.read_text(encoding="utf-8")
-
-
-def _quoted(text: str, *snippets: str) -> None:
-    flat = re.sub(r"\s+", " ", text)  # a quoted phrase may break across lines
-    for snippet in snippets:
-        assert snippet in flat, (
-            f"the lesson no longer quotes {snippet!r}: update the text or this test"
-        )
 
 
 def _csv(name: str) -> pd.DataFrame:

@@ -17,23 +17,11 @@ import pandas as pd
 import pytest
 
 from tests.conftest import ROOT, run_notebook
+from tests.conftest import quoted as _quoted
 
 LESSON = ROOT / "modules" / "02-industry-segmentation" / "02-industry-segmentation.md"
 GLOSSARY = ROOT / "modules" / "glossary.md"
 FEATURES = ["employees", "turnover_eur", "export_share"]
-
-
-@pytest.fixture(scope="module")
-def text() -> str:
-    # whitespace collapsed, so that a phrase broken over two lines is still found
-    return " ".join(LESSON.read_text(encoding="utf-8").split())
-
-
-def _quoted(text: str, *snippets: str) -> None:
-    for snippet in snippets:
-        assert snippet in text, (
-            f"the lesson no longer quotes {snippet!r}: update the text or this test"
-        )
 
 
 @pytest.fixture(scope="module")

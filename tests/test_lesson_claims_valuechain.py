@@ -16,23 +16,11 @@ import pandas as pd
 import pytest
 
 from tests.conftest import ROOT, run_notebook
+from tests.conftest import quoted as _quoted
 
 FOLDER = ROOT / "modules" / "03-value-chain"
 LESSON = FOLDER / "03-value-chain.md"
 GLOSSARY = ROOT / "modules" / "glossary.md"
-
-
-@pytest.fixture(scope="module")
-def text() -> str:
-    return LESSON.read_text(encoding="utf-8")
-
-
-def _quoted(text: str, *snippets: str) -> None:
-    flat = re.sub(r"\s+", " ", text)
-    for snippet in snippets:
-        assert snippet in flat, (
-            f"the lesson no longer quotes {snippet!r}: update the text or this test"
-        )
 
 
 @pytest.fixture(scope="module")
