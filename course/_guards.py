@@ -14,6 +14,8 @@ everywhere (DESIGN.md, "No row lost, none invented"):
   below the course's minimum it is NA, with a warning.
 - :func:`unit_slips`: a value a thousand times (or a hundredth of) the others in its group is
   most likely a unit slip (EUR for kEUR, persons for thousands, a fraction for a percentage).
+- :func:`renamed_keywords`: a keyword renamed for the one vocabulary (``top=`` -> ``n=``)
+  keeps working for a release, with a warning that names the new one.
 
 Learners do not need this file: the public functions say in their docstrings what they do
 with blank keys, aggregates, small groups and unknowns.
@@ -21,9 +23,10 @@ with blank keys, aggregates, small groups and unknowns.
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -45,6 +48,7 @@ __all__ = [
     "warn_small_groups",
     "unit_slips",
     "warn_unit_slips",
+    "renamed_keywords",
 ]
 
 UNKNOWN = "(unknown)"
@@ -377,3 +381,51 @@ def warn_unit_slips(
         UnitSlipWarning,
         stacklevel=3,
     )
+
+
+# --------------------------------------------------------------------------------------
+# Renamed keywords
+# --------------------------------------------------------------------------------------
+
+
+def renamed_keywords(category: type[Warning] = DeprecationWarning, **old_to_new: str) -> Callable:
+    """Decorator: the old keyword names ``old_to_new`` still work for one release, with a
+    ``category`` warning (``DeprecationWarning``; ``FutureWarning`` where learners must see
+    it) that names the new keyword. Passing both the old and the new name is an error.
+
+    The signature (``help()``, tab completion) shows only the new names.
+
+    >>> @renamed_keywords(top="n")
+    ... def first(table, *, n=5):
+    ...     return table[:n]
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     first("abcdefg", top=2)
+    'ab'
+    >>> print(caught[0].message)
+    first(top=...) is now first(n=...): the old name stops working in the next release.
+    """
+
+    def rename(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            for old, new in old_to_new.items():
+                if old not in kwargs:
+                    continue
+                if new in kwargs:
+                    raise CourseInputError(
+                        f"{function.__name__}: pass {new}= only ({old}= is its old name)."
+                    )
+                warnings.warn(
+                    f"{function.__name__}({old}=...) is now {function.__name__}({new}=...): "
+                    "the old name stops working in the next release.",
+                    category,
+                    stacklevel=2,
+                )
+                kwargs[new] = kwargs.pop(old)
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    return rename
