@@ -1,51 +1,182 @@
-"""The shared guards of course/_guards.py."""
+"""The shared guards against lost and invented rows (course/_guards.py), on their own.
+
+The sweep in tests/test_sweep.py checks that every public function uses them; here each guard
+is held to its contract: what it flags, what it leaves alone, and that it never changes its input.
+"""
 
 from __future__ import annotations
 
-import inspect
 import warnings
 
+import numpy as np
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from course._guards import renamed_keywords
-from course.checks import CourseInputError
+from course import _guards as guards
+from course.checks import CourseInputError, MissingDataWarning
 
-
-@renamed_keywords(top="n", region="region_code")
-def _pick(table, *, n: int = 5, region_code: str = "LV008"):
-    return n, region_code
-
-
-@renamed_keywords(FutureWarning, top="n")
-def _seen_by_learners(*, n: int = 5):
-    return n
+# --------------------------------------------------------------------------------------
+# Blank keys
+# --------------------------------------------------------------------------------------
 
 
-def test_a_renamed_keyword_still_works_with_a_deprecation_warning_at_the_caller():
+@pytest.mark.parametrize("blank", [None, np.nan, pd.NA, "", "   "])
+def test_every_kind_of_blank_key_is_refused_with_its_row(blank):
+    trade = pd.DataFrame(
+        {"partner": pd.Series(["LT", blank, "DE"], dtype=object), "exports_eur": [1.0, 2, 3]}
+    )
+    with pytest.raises(CourseInputError, match=r"'partner' is blank in 1 row\(s\) \(rows 1\)"):
+        guards.check_keys(trade, ["partner"], where="demo")
+
+
+def test_blank_keys_kept_as_unknown_keep_every_row_and_the_total():
+    trade = pd.DataFrame({"partner": ["LT", "", None, "DE"], "exports_eur": [1.0, 2, 3, 4]})
+    before = trade.copy()
+    with pytest.warns(MissingDataWarning, match=r"2 row\(s\).*'\(unknown\)'"):
+        kept = guards.check_keys(trade, ["partner"], where="demo", blank="unknown")
+    pd.testing.assert_frame_equal(trade, before)  # the input is not changed
+    assert kept["partner"].tolist() == ["LT", "(unknown)", "(unknown)", "DE"]
+    totals = kept.groupby("partner")["exports_eur"].sum()
+    assert totals.sum() == trade["exports_eur"].sum() == 10
+
+
+def test_rows_are_named_by_their_member_id_when_the_table_has_one():
+    members = pd.DataFrame({"member_id": ["a_1", "a_2"], "cluster": ["lv_it", None]})
+    with pytest.raises(CourseInputError, match="rows of member_id a_2"):
+        guards.check_keys(members, ["cluster"], where="demo")
+
+
+def test_a_blank_number_key_is_refused_even_when_unknown_is_allowed():
+    table = pd.DataFrame({"year": [2022, None], "value": [1.0, 2.0]})
+    with pytest.raises(CourseInputError, match="'year' is blank"):
+        guards.check_keys(table, ["year"], where="demo", blank="unknown")
+
+
+def test_a_filled_table_comes_back_as_it_is():
+    table = pd.DataFrame({"partner": ["LT", "DE"]})
+    assert guards.check_keys(table, ["partner"], where="demo") is table
+
+
+def test_an_unknown_option_for_blank_keys_is_refused():
+    with pytest.raises(CourseInputError, match="'refuse' or 'unknown'"):
+        guards.check_keys(pd.DataFrame({"a": ["x"]}), ["a"], where="demo", blank="drop")
+
+
+# --------------------------------------------------------------------------------------
+# Aggregate rows
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "total", ["WORLD", "world", " EU27_2020 ", "TOTAL", "_T", "EXT_EU27_2020", "EU28"]
+)
+def test_named_totals_are_found_in_any_spelling(total):
+    assert guards.aggregate_rows(pd.Series(["LT", total, "DE"])).tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("codes", "flagged"),
+    [
+        (["LV", "LV003", "LV008", "EE001"], ["LV"]),  # a country beside its own regions
+        (["SE2", "SE22", "SE21", "SE11"], ["SE2"]),  # a NUTS 1 region beside its NUTS 2 parts
+        (["C", "C10", "C11", "J62"], ["C"]),  # a NACE section beside its divisions
+        (["SE", "SE1", "SE11"], ["SE", "SE1"]),  # two levels up
+        (["LV", "EE", "LT", "DE"], []),  # countries only: no total
+        (["food", "food_services", "ict"], []),  # names joined with _ are not nested codes
+        (["DK01", "DK02", "EE00A"], []),
+    ],
+)
+def test_a_code_beside_its_own_parts_is_a_total(codes, flagged):
+    mask = guards.aggregate_rows(pd.Series(codes))
+    assert [c for c, m in zip(codes, mask, strict=True) if m] == flagged
+
+
+def test_course_data_codes_hold_no_totals():
+    from course import data
+
+    employment = data.load("regional_employment")
+    trade = data.load("trade")
+    assert not guards.aggregate_rows(employment["region"]).any()
+    assert not guards.aggregate_rows(employment["industry"]).any()
+    assert not guards.aggregate_rows(trade["partner"]).any()
+
+
+def test_totals_are_refused_with_the_fix_or_dropped_with_a_warning():
+    trade = pd.DataFrame(
+        {"partner": ["LT", "WORLD", "DE", "EU27"], "exports_eur": [1.0, 5.0, 4.0, 5.0]}
+    )
+    with pytest.raises(CourseInputError, match=r"'WORLD': 1 row.*drop_aggregates=True"):
+        guards.check_aggregates(trade, "partner", where="demo")
+    with pytest.warns(guards.AggregateRowWarning, match="2 total row"):
+        kept = guards.check_aggregates(trade, "partner", where="demo", drop=True)
+    assert kept["partner"].tolist() == ["LT", "DE"]
+    assert len(trade) == 4
+
+
+# --------------------------------------------------------------------------------------
+# Groups too small to compare
+# --------------------------------------------------------------------------------------
+
+
+def test_the_minimum_peer_group_is_the_stated_convention():
+    assert guards.MIN_PEERS == 3
+    assert guards.small_groups([0, 1, 2, 3, 4]).tolist() == [True, True, True, False, False]
+    assert guards.small_groups([1, 2], minimum=2).tolist() == [True, False]
+
+
+def test_small_groups_are_named_once_each():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        assert _pick(None, top=3, region="SE22") == (3, "SE22")
-    assert [str(w.message) for w in caught] == [
-        "_pick(top=...) is now _pick(n=...): the old name stops working in the next release.",
-        "_pick(region=...) is now _pick(region_code=...): the old name stops working in the "
-        "next release.",
-    ]
-    assert {w.category for w in caught} == {DeprecationWarning}
-    assert {w.filename for w in caught} == {__file__}  # the learner's line, not the wrapper
+        guards.warn_small_groups(["a", "a", "b"], where="demo")
+        guards.warn_small_groups([], where="demo")
+    assert len(caught) == 1
+    assert "2 peer group(s)" in str(caught[0].message)
 
 
-def test_the_new_names_give_no_warning_and_the_signature_shows_only_them():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert _pick(None, n=2) == (2, "LV008")
-    assert list(inspect.signature(_pick).parameters) == ["table", "n", "region_code"]
+# --------------------------------------------------------------------------------------
+# Unit slips
+# --------------------------------------------------------------------------------------
 
 
-def test_a_future_warning_where_learners_must_see_it():
-    with pytest.warns(FutureWarning):
-        assert _seen_by_learners(top=1) == 1
+def test_a_fraction_among_percentages_is_named():
+    slips = guards.unit_slips([45.0, 52.0, 0.48, 61.0, 38.0], unit="%")
+    assert slips.tolist()[2].startswith("a fraction instead of a percentage (0.48 for 48 %)")
+    assert [s for i, s in enumerate(slips) if i != 2] == ["", "", "", ""]
 
 
-def test_old_and_new_name_together_is_an_error():
-    with pytest.raises(CourseInputError, match="pass n= only"):
-        _pick(None, top=3, n=4)
+def test_a_thousandfold_value_is_named_with_its_likely_unit():
+    slips = guards.unit_slips([120.0, 95.0, 110.0, 131_000.0, 80.0], unit="EUR thousand")
+    assert slips.tolist() == ["", "", "", "EUR instead of EUR thousand", ""]
+    persons = guards.unit_slips([2.1, 3.4, 4100.0, 1.9], unit="thousand persons")
+    assert persons.tolist()[2] == "persons instead of thousands"
+
+
+def test_slips_are_judged_within_each_group():
+    # 50,000 is normal among large values and a slip among small ones
+    values = [40.0, 55.0, 50_000.0, 61.0, 45_000.0, 52_000.0, 48_000.0, 50_000.0]
+    groups = ["small"] * 4 + ["large"] * 4
+    slips = guards.unit_slips(values, groups)
+    assert [bool(s) for s in slips] == [False, False, True, False, False, False, False, False]
+
+
+def test_too_few_values_to_judge_are_left_alone():
+    assert guards.unit_slips([1.0, 5000.0, 2.0]).tolist() == ["", "", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(min_value=1.0, max_value=250.0), min_size=4, max_size=40),
+    st.sampled_from([None, "EUR thousand", "count"]),
+)
+def test_values_within_a_factor_of_250_of_each_other_are_never_flagged(values, unit):
+    assert (guards.unit_slips(values, unit=unit) == "").all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(min_value=1.0, max_value=100.0), min_size=3, max_size=30))
+def test_one_value_a_thousand_times_the_others_is_always_flagged(values):
+    slips = guards.unit_slips([*values, max(values) * 1000], unit="EUR thousand")
+    assert slips[-1] == "EUR instead of EUR thousand"
+    assert (slips[:-1] == "").all()
