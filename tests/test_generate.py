@@ -8,10 +8,12 @@ with the generator's own code.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import importlib.util
 import json
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+GENERATOR = DATASETS / "generator"
 RESOURCES = [
     "regional_employment",
     "nace",
@@ -90,6 +93,61 @@ def test_regeneration_is_byte_identical(regenerated):
     for path in paths:
         committed = DATASETS / path.name
         assert committed.read_bytes() == path.read_bytes(), f"{path.name} differs: regenerate"
+
+
+def _code_lines(function: ast.FunctionDef, lines: list[str]) -> int:
+    """Lines of code of a function: its docstring, blank lines and comment lines aside."""
+    numbers = set(range(function.lineno, function.end_lineno + 1))
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        numbers -= set(range(body[0].lineno, body[0].end_lineno + 1))
+    return sum(
+        1 for n in numbers if lines[n - 1].strip() and not lines[n - 1].strip().startswith("#")
+    )
+
+
+def test_generator_is_a_package_of_small_modules_and_functions():
+    # issue 16: one module per dataset, the reference lists apart, no module over 600 lines and
+    # no function over 80 lines of code; generate.py stays the entry point
+    files = [DATASETS / "generate.py", *sorted(GENERATOR.rglob("*.py"))]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 600, f"{path.name}: {len(text.splitlines())} lines"
+        lines = text.splitlines()
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef):
+                size = _code_lines(node, lines)
+                assert size <= 80, f"{path.name}: {node.name} has {size} lines of code"
+    for name in RESOURCES:  # each table: a module of its name with a function of its name
+        tree = ast.parse((GENERATOR / f"{name}.py").read_text(encoding="utf-8"))
+        assert name in {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}, name
+    reference = {p.stem for p in (GENERATOR / "reference").glob("*.py")} - {"__init__"}
+    assert {"regions", "nace_rev2", "categories", "clusters", "indicators"} <= reference
+
+
+def test_generator_takes_the_library_lists_from_course(package, tables):
+    # each constant in one place: the lists the library holds are imported, never typed again
+    from course.benchmarking import AREAS
+    from course.segmentation import MEMBER_TYPES
+    from course.segmentation.members import SERVICES, VALUE_CHAIN_STAGES
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in GENERATOR.rglob("*.py"))
+    for name in ("AREAS", "ESCA_AREAS", "MEMBER_TYPES", "SERVICES", "VALUE_CHAIN_STAGES"):
+        assert not re.search(rf"^{name}\s*[:=]", source, flags=re.MULTILINE), name
+    for text in [name for name in AREAS.values() if " " in name]:  # the long area names
+        assert text not in source, text
+    fields = {
+        (resource["name"], field["name"]): field.get("constraints", {})
+        for resource in package["resources"]
+        for field in resource["schema"]["fields"]
+    }
+    assert fields[("benchmark_indicators", "area")]["enum"] == list(AREAS)
+    assert fields[("cluster_members", "member_type")]["enum"] == list(MEMBER_TYPES)
+    assert fields[("cluster_members", "value_chain_stage")]["enum"] == list(VALUE_CHAIN_STAGES)
+    services = re.match(r"\^\(([^)]*)\)", fields[("cluster_members", "services_used")]["pattern"])
+    assert services.group(1).split("|") == list(SERVICES)
+    catalogue = tables["benchmark_indicators"]
+    assert dict(zip(catalogue["area"], catalogue["area_name"], strict=True)) == AREAS
 
 
 def test_datapackage_records_size_and_sha256_of_every_file(package):

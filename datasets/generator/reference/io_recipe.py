@@ -1,0 +1,106 @@
+"""The recipe of the fictional input-output economy (of Latvian size, 18 industries).
+
+Technical coefficients a_ij (EUR of industry i's output bought per EUR of industry j's output),
+imported-input coefficients and final demand: the table itself is solved from these.
+"""
+
+# code: (name, output per person employed in EUR thousand)
+IO_INDUSTRIES = {
+    "agriculture": ("Agriculture (A01)", 45),
+    "forestry_wood": ("Forestry and wood products (A02, C16)", 110),
+    "fishing": ("Fishing and aquaculture (A03)", 60),
+    "food": ("Food products (C10)", 120),
+    "beverages": ("Beverages (C11)", 200),
+    "paper_packaging": ("Paper and paper packaging (C17)", 150),
+    "plastic_packaging": ("Plastic products and packaging (C22)", 130),
+    "other_manufacturing": ("Other manufacturing (rest of C)", 110),
+    "energy": ("Energy supply (D35)", 450),
+    "construction": ("Construction (F)", 90),
+    "wholesale": ("Wholesale trade (G46)", 130),
+    "retail": ("Retail trade (G47)", 45),
+    "transport_logistics": ("Transport and logistics (H49-H53)", 100),
+    "accommodation_food_services": ("Accommodation and food services (I)", 40),
+    "ict": ("Information and communication (J58-J63)", 110),
+    "finance_real_estate": ("Finance and real estate (K, L)", 250),
+    "business_services": ("Business services (M, N)", 60),
+    "public_services": ("Public services (O-Q)", 35),
+}
+FINAL_DEMAND = ["households", "government", "investment", "exports"]
+
+# Every industry buys these services (technical coefficient, EUR per EUR of output) unless its
+# column below says otherwise: ICT and energy sell to everybody.
+IO_DEFAULT_INPUTS = {"energy": 0.02, "ict": 0.01, "finance_real_estate": 0.03,
+                     "business_services": 0.04, "transport_logistics": 0.02, "wholesale": 0.02,
+                     "construction": 0.005, "public_services": 0.003}  # fmt: skip
+# Column j: its main inputs (technical coefficients a_ij) and its imported-input coefficient.
+IO_INPUTS = {
+    "agriculture": ({"agriculture": 0.12, "other_manufacturing": 0.10, "energy": 0.05,
+                     "food": 0.03, "wholesale": 0.04}, 0.15),
+    "forestry_wood": ({"forestry_wood": 0.30, "energy": 0.04, "transport_logistics": 0.05,
+                       "other_manufacturing": 0.05}, 0.12),
+    "fishing": ({"fishing": 0.02, "energy": 0.06, "other_manufacturing": 0.08,
+                 "transport_logistics": 0.03}, 0.15),
+    "food": ({"agriculture": 0.30, "fishing": 0.03, "food": 0.08, "paper_packaging": 0.04,
+              "plastic_packaging": 0.035, "transport_logistics": 0.05, "energy": 0.025,
+              "wholesale": 0.04, "business_services": 0.03, "ict": 0.006}, 0.15),
+    "beverages": ({"agriculture": 0.12, "food": 0.05, "beverages": 0.03,
+                   "paper_packaging": 0.05, "plastic_packaging": 0.06,
+                   "other_manufacturing": 0.05, "transport_logistics": 0.04,
+                   "business_services": 0.05}, 0.12),
+    "paper_packaging": ({"forestry_wood": 0.20, "paper_packaging": 0.08, "energy": 0.05,
+                         "other_manufacturing": 0.05, "transport_logistics": 0.04}, 0.20),
+    "plastic_packaging": ({"other_manufacturing": 0.10, "plastic_packaging": 0.05,
+                           "energy": 0.05, "transport_logistics": 0.03}, 0.35),
+    "other_manufacturing": ({"other_manufacturing": 0.15, "energy": 0.03, "forestry_wood": 0.03,
+                             "transport_logistics": 0.03}, 0.32),
+    "energy": ({"energy": 0.20, "forestry_wood": 0.05, "construction": 0.03,
+                "other_manufacturing": 0.03}, 0.20),
+    "construction": ({"construction": 0.15, "other_manufacturing": 0.15, "forestry_wood": 0.06,
+                      "energy": 0.015, "transport_logistics": 0.03, "business_services": 0.06,
+                      "wholesale": 0.03}, 0.12),
+    "wholesale": ({"transport_logistics": 0.06, "finance_real_estate": 0.06,
+                   "business_services": 0.07, "ict": 0.02, "wholesale": 0.04,
+                   "energy": 0.015, "paper_packaging": 0.01, "plastic_packaging": 0.01}, 0.05),
+    "retail": ({"finance_real_estate": 0.10, "business_services": 0.06,
+                "transport_logistics": 0.04, "energy": 0.025, "wholesale": 0.03, "ict": 0.015,
+                "paper_packaging": 0.008, "plastic_packaging": 0.008}, 0.04),
+    "transport_logistics": ({"transport_logistics": 0.15, "other_manufacturing": 0.05,
+                             "finance_real_estate": 0.04, "business_services": 0.05,
+                             "ict": 0.015}, 0.20),
+    "accommodation_food_services": ({"food": 0.15, "beverages": 0.06, "agriculture": 0.03,
+                                     "finance_real_estate": 0.08, "energy": 0.04,
+                                     "wholesale": 0.03, "retail": 0.01,
+                                     "paper_packaging": 0.01, "plastic_packaging": 0.01}, 0.08),
+    "ict": ({"ict": 0.15, "business_services": 0.08, "finance_real_estate": 0.06,
+             "energy": 0.01}, 0.08),
+    "finance_real_estate": ({"finance_real_estate": 0.12, "business_services": 0.06,
+                             "ict": 0.04, "construction": 0.04}, 0.03),
+    "business_services": ({"business_services": 0.12, "ict": 0.04,
+                           "finance_real_estate": 0.07}, 0.06),
+    "public_services": ({"other_manufacturing": 0.04, "energy": 0.03, "ict": 0.03,
+                         "business_services": 0.05, "finance_real_estate": 0.04,
+                         "construction": 0.03, "food": 0.01,
+                         "accommodation_food_services": 0.01}, 0.06),
+}  # fmt: skip
+# Final demand for domestic output, EUR million: total and split households/government/
+# investment/exports.
+IO_FINAL_DEMAND = {
+    "agriculture": (900, (0.30, 0.00, 0.05, 0.65)),
+    "forestry_wood": (3_500, (0.05, 0.00, 0.10, 0.85)),
+    "fishing": (150, (0.30, 0.00, 0.00, 0.70)),
+    "food": (2_200, (0.55, 0.00, 0.00, 0.45)),
+    "beverages": (500, (0.50, 0.00, 0.00, 0.50)),
+    "paper_packaging": (250, (0.10, 0.00, 0.00, 0.90)),
+    "plastic_packaging": (300, (0.10, 0.00, 0.00, 0.90)),
+    "other_manufacturing": (4_000, (0.10, 0.00, 0.25, 0.65)),
+    "energy": (900, (0.60, 0.00, 0.00, 0.40)),
+    "construction": (3_500, (0.05, 0.00, 0.95, 0.00)),
+    "wholesale": (2_500, (0.30, 0.00, 0.10, 0.60)),
+    "retail": (3_500, (0.97, 0.00, 0.00, 0.03)),
+    "transport_logistics": (3_500, (0.15, 0.00, 0.00, 0.85)),
+    "accommodation_food_services": (1_200, (0.70, 0.00, 0.00, 0.30)),
+    "ict": (1_500, (0.20, 0.00, 0.20, 0.60)),
+    "finance_real_estate": (3_500, (0.85, 0.00, 0.05, 0.10)),
+    "business_services": (1_500, (0.05, 0.05, 0.20, 0.70)),
+    "public_services": (7_000, (0.10, 0.90, 0.00, 0.00)),
+}
