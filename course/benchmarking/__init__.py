@@ -2,9 +2,10 @@
 
 A cluster manager's questions: *how does our organisation compare with its peers, where
 should we improve, how close are we to the next ESCA label, and how international are our
-members?* The functions live in one file per topic (``catalogue``, ``ranks``, ``gaps``,
-``readiness``, ``peers``, ``kpis``, ``international``); import them from here:
-``benchmarking.percentile_ranks``.
+members?* The functions live in one private file per topic (``_catalogue``, ``_ranks``,
+``_gaps``, ``_readiness``, ``_peers``, ``_kpis``, ``_international``, as scikit-learn's
+subpackages do); use them from here: ``benchmarking.percentile_ranks``. Every option is a
+keyword after the table (``peers="sector"``, ``n=5``).
 
 Conventions shared by every function:
 
@@ -29,19 +30,19 @@ Conventions shared by every function:
   organisation is to Bronze, Silver and Gold, not an ESCA assessment.
 """
 
-from course.benchmarking.catalogue import AREAS, indicator_catalogue
-from course.benchmarking.gaps import area_improvement, area_scores, improvement, peer_gaps
-from course.benchmarking.international import (
+from course.benchmarking._catalogue import AREAS, indicator_catalogue
+from course.benchmarking._gaps import area_improvement, area_scores, improvement, peer_gaps
+from course.benchmarking._international import (
     export_destinations,
     export_growth,
     export_intensity,
     internationalisation_profile,
     partner_concentration,
 )
-from course.benchmarking.kpis import kpi_status, kpi_table
-from course.benchmarking.peers import learning_partners
-from course.benchmarking.ranks import peer_bands, percentile_ranks
-from course.benchmarking.readiness import ECCP_MINIMUMS, label_readiness
+from course.benchmarking._kpis import kpi_status, kpi_table
+from course.benchmarking._peers import learning_partners
+from course.benchmarking._ranks import peer_bands, percentile_ranks
+from course.benchmarking._readiness import ECCP_MINIMUMS, label_readiness
 
 __all__ = [
     "AREAS",

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
-from course.benchmarking.catalogue import checked_catalogue, direction_signs, per_row
-from course.benchmarking.gaps import area_improvement, peer_gaps
+from course.benchmarking._catalogue import checked_catalogue, direction_signs, per_row
+from course.benchmarking._gaps import area_improvement, peer_gaps
 from course.checks import (
     CourseInputError,
     require_columns,

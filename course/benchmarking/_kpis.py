@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
-from course.benchmarking.catalogue import checked_catalogue, direction_signs
-from course.benchmarking.gaps import _rounds
+from course.benchmarking._catalogue import checked_catalogue, direction_signs
+from course.benchmarking._gaps import _rounds
 from course.checks import (
     CourseInputError,
     require_columns,

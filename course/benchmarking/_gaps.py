@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
-from course.benchmarking.catalogue import per_row
-from course.benchmarking.ranks import Ranked, ranked
+from course.benchmarking._catalogue import per_row
+from course.benchmarking._ranks import Ranked, ranked
 from course.checks import CourseInputError, require_period, require_years
 
 __all__ = ["peer_gaps", "area_scores", "improvement", "area_improvement"]

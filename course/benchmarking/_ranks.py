@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
-from course.benchmarking.catalogue import checked_catalogue, direction_signs, require_unit_ranges
+from course.benchmarking._catalogue import checked_catalogue, direction_signs, require_unit_ranges
 from course.checks import (
     CourseInputError,
     require_columns,

@@ -9,8 +9,8 @@ import pandas as pd
 
 from course import _groups as g
 from course import economics
-from course.benchmarking.catalogue import _course_catalogue
-from course.benchmarking.ranks import percentile_ranks
+from course.benchmarking._catalogue import _course_catalogue
+from course.benchmarking._ranks import percentile_ranks
 from course.checks import (
     CourseInputError,
     require_columns,

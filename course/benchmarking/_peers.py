@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
-from course.benchmarking.catalogue import AREAS
-from course.benchmarking.gaps import area_scores
+from course.benchmarking._catalogue import AREAS
+from course.benchmarking._gaps import area_scores
 from course.checks import CourseInputError, require_int_at_least, require_present
 
 __all__ = ["learning_partners"]
