@@ -113,7 +113,12 @@ def _rows_named(df: pd.DataFrame, mask: np.ndarray, limit: int = 5) -> str:
 
 
 def check_keys(
-    df: pd.DataFrame, columns: Sequence[str], *, where: str, blank: str = "refuse"
+    df: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    where: str,
+    blank: str = "refuse",
+    unknown_option: bool = True,
 ) -> pd.DataFrame:
     """The table with every grouping key filled in: blank keys refused, or kept as a group.
 
@@ -121,7 +126,8 @@ def check_keys(
     without a word. ``blank="refuse"`` raises a :class:`CourseInputError` naming the rows;
     ``blank="unknown"`` keeps those rows as their own group ``"(unknown)"`` and warns, so that
     totals still add up. Text keys only are filled; a blank number or date key is refused.
-    The input is never changed.
+    ``unknown_option=False`` for a key that identifies a row (an organisation, an indicator):
+    the refusal then does not offer ``blank_keys='unknown'``. The input is never changed.
 
     >>> trade = pd.DataFrame({"partner": ["LT", None], "exports_eur": [5.0, 4.0]})
     >>> check_keys(trade, ["partner"], where="demo")
@@ -152,7 +158,7 @@ def check_keys(
                 f"those rows (df.dropna(subset=[{column!r}]))"
                 + (
                     ", or keep them as their own group with blank_keys='unknown'."
-                    if text_key
+                    if text_key and unknown_option
                     else "."
                 )
             )
@@ -326,11 +332,13 @@ def unit_slips(values, groups=None, *, unit: str | None = None, factor: float = 
     ['', '', '', 'EUR instead of EUR thousand']
     """
     values = np.asarray(values, dtype=float)
-    codes = (
-        np.zeros(len(values), dtype=np.int64)
-        if groups is None
-        else pd.factorize(np.asarray(groups, dtype=object))[0]
-    )
+    if groups is None:
+        codes = np.zeros(len(values), dtype=np.int64)
+    else:
+        groups = np.asarray(groups)
+        # integer codes (from pandas.factorize) are groups already: factorizing them again as
+        # objects would cost more than the check itself on a long table
+        codes = groups if groups.dtype.kind in "iu" else pd.factorize(groups.astype(object))[0]
     slips = np.full(len(values), "", dtype=object)
     frame = pd.DataFrame({"v": values, "g": codes})
     usable = frame["v"].where(frame["v"] > 0)

@@ -64,6 +64,14 @@ def test_an_unknown_option_for_blank_keys_is_refused():
         guards.check_keys(pd.DataFrame({"a": ["x"]}), ["a"], where="demo", blank="drop")
 
 
+def test_a_key_that_identifies_the_row_is_refused_without_offering_unknown():
+    table = pd.DataFrame({"organisation": ["lv_it", " "], "value": [1.0, 2.0]})
+    with pytest.raises(CourseInputError) as refused:
+        guards.check_keys(table, ["organisation"], where="demo", unknown_option=False)
+    assert "'organisation' is blank in 1 row(s)" in str(refused.value)
+    assert "blank_keys" not in str(refused.value)
+
+
 # --------------------------------------------------------------------------------------
 # Aggregate rows
 # --------------------------------------------------------------------------------------
@@ -159,6 +167,14 @@ def test_slips_are_judged_within_each_group():
     groups = ["small"] * 4 + ["large"] * 4
     slips = guards.unit_slips(values, groups)
     assert [bool(s) for s in slips] == [False, False, True, False, False, False, False, False]
+
+
+def test_integer_group_codes_give_the_same_slips_as_the_labels():
+    values = [40.0, 55.0, 50_000.0, 61.0, 45_000.0, 52_000.0, 48_000.0, 50_000.0]
+    labels = ["small"] * 4 + ["large"] * 4
+    codes = pd.factorize(pd.Series(labels))[0]
+    assert codes.dtype.kind == "i"
+    assert guards.unit_slips(values, codes).tolist() == guards.unit_slips(values, labels).tolist()
 
 
 def test_too_few_values_to_judge_are_left_alone():
