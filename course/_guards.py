@@ -2,7 +2,7 @@
 
 Every subject module passes its grouping keys, its code columns and its peer groups through
 these few functions before it computes anything, so that the same slip gets the same answer
-everywhere (DESIGN.md, "No row lost, none invented"):
+everywhere (docs/architecture.md, "No row lost, none invented"):
 
 - :func:`check_keys`: a missing or blank key (an empty ``partner_name``, a member without a
   ``cluster``) is reported with its rows, and either refused or kept as its own
