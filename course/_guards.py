@@ -15,7 +15,8 @@ everywhere (docs/architecture.md, "No row lost, none invented"):
 - :func:`unit_slips`: a value a thousand times (or a hundredth of) the others in its group is
   most likely a unit slip (EUR for kEUR, persons for thousands, a fraction for a percentage).
 - :func:`renamed_keywords`: a keyword renamed for the one vocabulary (``top=`` -> ``n=``)
-  keeps working for a release, with a warning that names the new one.
+  keeps working for a release, with a warning that names the new one;
+  :func:`positional_options` does the same for options that became keyword-only.
 
 Learners do not need this file: the public functions say in their docstrings what they do
 with blank keys, aggregates, small groups and unknowns.
@@ -24,6 +25,7 @@ with blank keys, aggregates, small groups and unknowns.
 from __future__ import annotations
 
 import functools
+import inspect
 import re
 import warnings
 from collections.abc import Callable, Sequence
@@ -49,6 +51,7 @@ __all__ = [
     "unit_slips",
     "warn_unit_slips",
     "renamed_keywords",
+    "positional_options",
 ]
 
 UNKNOWN = "(unknown)"
@@ -183,52 +186,71 @@ def check_keys(
 def aggregate_rows(codes: pd.Series, *, nested: bool = True) -> np.ndarray:
     """True for rows whose code is a total of other rows.
 
-    A total is a code in :data:`AGGREGATE_CODES` (``WORLD``, ``EU27``, ``TOTAL`` ...) or, with
-    ``nested=True``, a code that starts a longer code of the same column: a country beside its
-    regions (``LV`` beside ``LV003``), a NUTS 2 region beside its NUTS 3 parts, a NACE section
-    beside its divisions (``C`` beside ``C10``). Names joined with ``_`` or ``-``
-    (``food`` and ``food_services``) are not nested codes.
+    A total is a code in :data:`AGGREGATE_CODES` (``WORLD``, ``EU27``, ``TOTAL`` ...), a range
+    or union of NACE sections as Eurostat writes them (``B-E``, ``G-I``, ``M_N``,
+    ``B-S_X_O_S94`` = the business economy) or, with ``nested=True``, a NUTS or NACE code that
+    starts a longer code of the same system in the column: a country beside its regions
+    (``LV`` beside ``LV003``), a NUTS 2 region beside its NUTS 3 parts, a NACE section beside
+    its divisions (``C`` beside ``C10``). Other names are not nested codes: ``food`` and
+    ``food_services``, or the numbered labels ``R1`` and ``R10``. The test runs on the
+    distinct codes, not on every row, so it costs little on a large table.
 
     >>> aggregate_rows(pd.Series(["LT", "WORLD", "EU27_2020", "DE"])).tolist()
     [False, True, True, False]
     >>> aggregate_rows(pd.Series(["LV", "LV003", "LV008", "EE001"])).tolist()
     [True, False, False, False]
+    >>> aggregate_rows(pd.Series(["B-S_X_O_S94", "C", "C10", "R1", "R10"])).tolist()
+    [True, True, False, False, False]
     """
-    text = codes.astype("string").str.strip().str.upper()
-    flagged = text.isin(AGGREGATE_CODES).fillna(False).to_numpy(dtype=bool, copy=True)
+    row_codes, distinct = pd.factorize(codes)
+    text = pd.Series(distinct, dtype="string").str.strip().str.upper()
+    flagged = text.isin(AGGREGATE_CODES) | text.str.fullmatch(_NACE_RANGE)
     if nested:
-        distinct = [c for c in pd.unique(text.dropna()) if c]
-        parents = _nested_parents(distinct)
+        parents = _nested_parents([c for c in text.dropna() if c])
         if parents:
-            flagged |= text.isin(parents).fillna(False).to_numpy(dtype=bool)
-    return flagged
+            flagged |= text.isin(parents)
+    per_code = np.append(flagged.fillna(False).to_numpy(dtype=bool), False)  # -1: a blank key
+    return per_code[row_codes]
 
 
-_CODE = re.compile(r"[A-Z]{1,3}[0-9A-Z.]*")
+# The code systems whose codes nest: NUTS (a country's two letters, then one character per
+# level: LV, LV0, LV00, LV003) and NACE (a section letter, then the division's two digits, the
+# group's and the class's: C, C10, C10.1 or C101, C10.11).
+_NUTS = re.compile(r"[A-Z]{2}[0-9A-Z]{0,3}")
+_NACE = re.compile(r"[A-U](?:[0-9]{2}(?:\.?[0-9]{1,2})?)?")
+# Eurostat's NACE aggregates: a range of sections or divisions (B-E, C10-C12, and
+# B-S_X_O_S94 = B to S except O and S94) or a union of sections (M_N).
+_NACE_RANGE = r"[A-U](?:[0-9]{2})?-[A-U](?:[0-9]{2})?(?:_[A-Z0-9_]+)?|[A-U](?:_[A-U])+"
 
 
 def _nested_parents(codes: list[str]) -> set[str]:
-    """Codes that start a longer code of the list (``LV`` of ``LV003``, ``C`` of ``C10``).
+    """Codes that start a longer code of the same system (``LV`` of ``LV003``, ``C`` of ``C10``).
 
-    In sorted order every code comes right before the codes that extend it, so one look at
-    the next code is enough.
+    ``codes`` are distinct, so this looks at each code's few prefixes, not at the rows.
     """
-    code_like = sorted(c for c in codes if _CODE.fullmatch(c))
-    return {
-        shorter
-        for shorter, longer in zip(code_like, code_like[1:], strict=False)
-        if longer.startswith(shorter)
-    }
+    parents = set()
+    for system in (_NUTS, _NACE):
+        members = {code for code in codes if system.fullmatch(code)}
+        for code in members:
+            parents.update(code[:cut] for cut in range(1, len(code)) if code[:cut] in members)
+    return parents
 
 
 def check_aggregates(
-    df: pd.DataFrame, column: str, *, where: str, drop: bool = False, nested: bool = True
+    df: pd.DataFrame,
+    column: str,
+    *,
+    where: str,
+    drop: bool = False,
+    nested: bool = True,
+    hint: str = "",
 ) -> pd.DataFrame:
     """The table without total rows in ``column``: refused, or dropped (with a warning) if asked.
 
     A ``WORLD`` row beside the partner countries doubles every sum, and makes the world the
     largest partner; a country's total beside its regions is counted twice in the reference
-    area. See :func:`aggregate_rows` for what counts as a total. The input is never changed.
+    area. See :func:`aggregate_rows` for what counts as a total. ``hint`` is added to the
+    refusal (e.g. how to keep one level of a Eurostat file). The input is never changed.
 
     >>> trade = pd.DataFrame({"partner": ["LT", "WORLD"], "exports_eur": [5.0, 5.0]})
     >>> check_aggregates(trade, "partner", where="demo")
@@ -246,16 +268,23 @@ def check_aggregates(
         return df
     counts = df.loc[mask, column].astype("string").value_counts(sort=False)
     shown = ", ".join(f"{code!r}: {n} row(s)" for code, n in list(counts.items())[:6])
-    codes = [str(code) for code in counts.index[:6]]
+    more = f" and {len(counts) - 6} more codes" if len(counts) > 6 else ""
     if not drop:
+        codes = [str(code) for code in counts.index]
+        # an example that leaves some totals in would be a wrong fix: list them all, or none
+        fix = (
+            f"Drop them first, e.g. df[~df[{column!r}].isin({codes!r})], or pass "
+            "drop_aggregates=True."
+            if len(codes) <= 10
+            else f"Pass drop_aggregates=True to leave all {len(codes)} total codes out."
+        )
         raise CourseInputError(
-            f"{where}: column {column!r} holds total rows ({shown}) beside the codes they add "
-            "up, so they would be counted twice. Drop them first, e.g. "
-            f"df[~df[{column!r}].isin({codes!r})], or pass drop_aggregates=True."
+            f"{where}: column {column!r} holds total rows ({shown}{more}) beside the codes "
+            f"they add up, so they would be counted twice. {fix}" + (f" {hint}" if hint else "")
         )
     warnings.warn(
-        f"{where}: {int(mask.sum())} total row(s) in column {column!r} ({shown}) were left "
-        "out, as drop_aggregates=True asks.",
+        f"{where}: {int(mask.sum())} total row(s) in column {column!r} ({shown}{more}) were "
+        "left out, as drop_aggregates=True asks.",
         AggregateRowWarning,
         stacklevel=3,
     )
@@ -437,3 +466,57 @@ def renamed_keywords(category: type[Warning] = DeprecationWarning, **old_to_new:
         return wrapper
 
     return rename
+
+
+def positional_options(*names: str, category: type[Warning] = DeprecationWarning) -> Callable:
+    """Decorator: options that became keyword-only still work by position for one release.
+
+    ``names`` are the keyword-only options in their old positional order. A call that gives
+    them by position gets a ``category`` warning that shows the call with the names, and then
+    runs as that call. The signature (``help()``, tab completion) shows only the new form.
+
+    >>> @positional_options("start", "end")
+    ... def span(text, *, start, end):
+    ...     return text[start:end]
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     span("abcdefg", 1, 3)
+    'bc'
+    >>> print(caught[0].message)
+    span(..., 1, 3) is now span(..., start=1, end=3): options are passed by name, and the old form stops working in the next release.
+    """
+
+    def keyword_only(function: Callable) -> Callable:
+        kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        parameters = inspect.signature(function).parameters.values()
+        positional = sum(parameter.kind in kinds for parameter in parameters)
+
+        @functools.wraps(function)
+        def wrapper(*args, **kwargs):
+            extra = args[positional:]
+            if not extra:
+                return function(*args, **kwargs)
+            name = function.__name__
+            if len(extra) > len(names):
+                raise CourseInputError(
+                    f"{name}: too many values without a name ({len(args)}); pass the options "
+                    f"by name, e.g. {', '.join(f'{n}=...' for n in names)}."
+                )
+            moved = dict(zip(names, extra, strict=False))
+            twice = [option for option in moved if option in kwargs]
+            if twice:
+                raise CourseInputError(f"{name}: {twice[0]}= is given twice (by position too).")
+            old = ", ".join(repr(value) for value in extra)
+            new = ", ".join(f"{option}={value!r}" for option, value in moved.items())
+            warnings.warn(
+                f"{name}(..., {old}) is now {name}(..., {new}): options are passed by name, "
+                "and the old form stops working in the next release.",
+                category,
+                stacklevel=2,
+            )
+            return function(*args[:positional], **moved, **kwargs)
+
+        return wrapper
+
+    return keyword_only

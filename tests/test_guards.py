@@ -6,6 +6,7 @@ is held to its contract: what it flags, what it leaves alone, and that it never 
 
 from __future__ import annotations
 
+import inspect
 import warnings
 
 import numpy as np
@@ -94,10 +95,14 @@ def test_named_totals_are_found_in_any_spelling(total):
         (["LV", "EE", "LT", "DE"], []),  # countries only: no total
         (["food", "food_services", "ict"], []),  # names joined with _ are not nested codes
         (["DK01", "DK02", "EE00A"], []),
+        (["R1", "R2", "R10", "R11"], []),  # numbered labels are not a code system
+        (["A", "AB", "A01"], ["A"]),  # 'AB' is NUTS-shaped, not a part of NACE section A
+        (["TOTAL", "B-S_X_O_S94", "B-E", "M_N", "C", "C10", "C101"], None),  # Eurostat's totals
     ],
 )
 def test_a_code_beside_its_own_parts_is_a_total(codes, flagged):
     mask = guards.aggregate_rows(pd.Series(codes))
+    flagged = codes[:-1] if flagged is None else flagged  # None: all but the last
     assert [c for c, m in zip(codes, mask, strict=True) if m] == flagged
 
 
@@ -121,6 +126,23 @@ def test_totals_are_refused_with_the_fix_or_dropped_with_a_warning():
         kept = guards.check_aggregates(trade, "partner", where="demo", drop=True)
     assert kept["partner"].tolist() == ["LT", "DE"]
     assert len(trade) == 4
+
+
+def test_many_totals_are_not_given_an_example_that_leaves_some_in():
+    countries = ["LV", "EE", "LT", "FI", "SE", "DK", "DE", "PL", "NO", "IS", "IE", "FR"]
+    table = pd.DataFrame({"geo": ["EU27_2020", *countries, *(c + "001" for c in countries)]})
+    with pytest.raises(
+        CourseInputError,
+        match=r"and 7 more codes.*drop_aggregates=True to leave "
+        r"all 13 total codes out\. Keep one level\.$",
+    ):
+        guards.check_aggregates(table, "geo", where="demo", hint="Keep one level.")
+
+
+def test_a_blank_code_is_not_a_total():
+    assert guards.aggregate_rows(pd.Series(["LV", None, "", "LV003"])).tolist() == [
+        True, False, False, False,
+    ]  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------
@@ -196,3 +218,32 @@ def test_one_value_a_thousand_times_the_others_is_always_flagged(values):
     slips = guards.unit_slips([*values, max(values) * 1000], unit="EUR thousand")
     assert slips[-1] == "EUR instead of EUR thousand"
     assert (slips[:-1] == "").all()
+
+
+# --------------------------------------------------------------------------------------
+# Options that became keyword-only
+# --------------------------------------------------------------------------------------
+
+
+@guards.positional_options("start", "end")
+def _span(text, *, start, end=None):
+    return text[start:end]
+
+
+def test_positional_options_still_work_with_a_warning_naming_the_keywords():
+    with pytest.warns(DeprecationWarning, match=r"_span\(\.\.\., start=1, end=3\)"):
+        assert _span("abcdefg", 1, 3) == "bc"
+    with pytest.warns(DeprecationWarning):
+        assert _span("abcdefg", 2, end=4) == "cd"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert _span("abcdefg", start=1, end=3) == "bc"
+    assert list(inspect.signature(_span).parameters) == ["text", "start", "end"]
+    assert inspect.signature(_span).parameters["start"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+def test_positional_options_refuse_a_value_given_twice_or_too_many():
+    with pytest.raises(CourseInputError, match="start= is given twice"):
+        _span("abc", 1, start=2)
+    with pytest.raises(CourseInputError, match="too many values"):
+        _span("abc", 1, 2, 3)
