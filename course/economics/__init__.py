@@ -2,9 +2,11 @@
 
 Module 1 of the course uses these functions to answer a cluster manager's first questions:
 *is our region specialised in our industry, is it growing faster than elsewhere, and is our
-cluster one of the strong ones in Europe?* The functions live in one file per topic
-(``specialisation``, ``concentration``, ``change``, ``ratings``, ``relatedness``,
-``profiles``); import them from here: ``economics.location_quotient``.
+cluster one of the strong ones in Europe?* The functions live in one private file per topic
+(``_specialisation``, ``_concentration``, ``_change``, ``_ratings``, ``_relatedness``,
+``_profiles``, with the shared checks in ``_panel``), as in scikit-learn's subpackages, so that
+tab completion on ``economics.`` lists the functions only; use them from here:
+``economics.location_quotient``.
 
 Conventions shared by every function (read once, they hold everywhere):
 
@@ -33,12 +35,12 @@ Conventions shared by every function (read once, they hold everywhere):
   which column tells them apart.
 """
 
-from course.economics.change import growth, shift_share
-from course.economics.concentration import entropy, hhi, market_hhi
-from course.economics.profiles import region_profile
-from course.economics.ratings import aggregate_to_categories, cluster_strength, star_rating
-from course.economics.relatedness import presence, proximity, relatedness_density
-from course.economics.specialisation import (
+from course.economics._change import growth, shift_share
+from course.economics._concentration import entropy, hhi, market_hhi
+from course.economics._profiles import region_profile
+from course.economics._ratings import aggregate_to_categories, cluster_strength, star_rating
+from course.economics._relatedness import presence, proximity, relatedness_density
+from course.economics._specialisation import (
     hoover_index,
     krugman_index,
     location_quotient,

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from course.checks import require_columns, require_present
-from course.economics.change import growth
-from course.economics.ratings import aggregate_to_categories, star_rating
+from course.economics._change import growth
+from course.economics._ratings import aggregate_to_categories, star_rating
 
 __all__ = ["region_profile"]
 
