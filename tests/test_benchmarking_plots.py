@@ -98,7 +98,7 @@ def test_before_after_draws_both_rounds():
 def test_destination_bars_show_the_top_partners_and_the_rest():
     destinations = bm.export_destinations(TRADE[TRADE["year"] == 2023])
     lv_food = destinations[destinations["cluster"] == "lv_food"]
-    ax = plots.destination_bars(lv_food, top=5)
+    ax = plots.destination_bars(lv_food, n=5)
     _dressed(ax, "%")
     widths = [p.get_width() for p in ax.patches]
     np.testing.assert_allclose(widths, lv_food["destination_share"].head(5))
@@ -108,7 +108,7 @@ def test_destination_bars_show_the_top_partners_and_the_rest():
 
 
 def test_explorer_redraws_for_another_peer_group():
-    explorer = widgets.benchmark_explorer(BENCH, organisation="lv_it")
+    explorer = widgets.benchmark_explorer(BENCH, organisation_id="lv_it")
     organisation, peers, output = explorer.children
     assert [label for label, _ in peers.options][:2] == ["All organisations", "Same sector"]
     first = output.outputs[0]["data"]["image/png"]
@@ -126,11 +126,18 @@ def test_explorer_redraws_for_another_peer_group():
 
 def test_explorer_shows_a_message_for_a_peer_group_of_one():
     alone = ROUND_2.assign(country=np.where(ROUND_2["organisation"] == "lv_it", "XX", "DE"))
-    explorer = widgets.benchmark_explorer(alone, organisation="lv_it")
+    explorer = widgets.benchmark_explorer(alone, organisation_id="lv_it")
     explorer.children[1].value = "country"
     assert "no peers" in explorer.children[2].outputs[0]["data"]["text/plain"]
 
 
 def test_explorer_rejects_an_unknown_organisation():
     with pytest.raises(CourseInputError, match="Did you mean 'lv_food'"):
-        widgets.benchmark_explorer(BENCH, organisation="lv_fod")
+        widgets.benchmark_explorer(BENCH, organisation_id="lv_fod")
+
+
+def test_the_old_organisation_keyword_still_works_with_a_deprecation_warning():
+    # organisation= names a column everywhere else; the explorer's code is organisation_id=
+    with pytest.warns(DeprecationWarning, match=r"benchmark_explorer\(organisation=\.\.\.\)"):
+        explorer = widgets.benchmark_explorer(BENCH, organisation="lv_it")
+    assert explorer.children[0].value == "lv_it"

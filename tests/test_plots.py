@@ -223,7 +223,7 @@ def shift_share_table():
 
 
 def test_shift_share_bars_pick_the_largest_absolute_changes(shift_share_table):
-    ax = plots.shift_share_bars(shift_share_table, top=3, names=False)
+    ax = plots.shift_share_bars(shift_share_table, n=3, names=False)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["J62", "C10", "H49"]
     assert len(ax.patches) == 9  # three components x three rows
     totals = [line for line in ax.get_lines() if line.get_marker() == "D"]
@@ -233,7 +233,7 @@ def test_shift_share_bars_pick_the_largest_absolute_changes(shift_share_table):
 
 
 def test_shift_share_bar_lengths_are_the_components(shift_share_table):
-    ax = plots.shift_share_bars(shift_share_table, top=2)
+    ax = plots.shift_share_bars(shift_share_table, n=2)
     widths = [patch.get_width() for patch in ax.patches]
     starts = [patch.get_x() for patch in ax.patches]
     # drawn component by component: national share of J62, C10; industry mix ...; shift ...
@@ -244,8 +244,8 @@ def test_shift_share_bar_lengths_are_the_components(shift_share_table):
     assert texts == ["National share", "Industry mix", "Regional shift", "Total change"]
 
 
-def test_shift_share_bars_show_all_rows_when_top_is_large(shift_share_table):
-    ax = plots.shift_share_bars(shift_share_table, top=50)
+def test_shift_share_bars_show_all_rows_when_n_is_large(shift_share_table):
+    ax = plots.shift_share_bars(shift_share_table, n=50)
     assert len(ax.get_yticklabels()) == 5
     assert len(ax.patches) == 15
 
@@ -259,8 +259,33 @@ def test_shift_share_bars_errors(shift_share_table):
         match=r"rows repeat the same.* combination \(e\.g\. 'C10'\)\. Filter the table to one region first",
     ):
         plots.shift_share_bars(two_regions)
-    with pytest.raises(CourseInputError, match="top=0 must be a whole number of at least 1"):
-        plots.shift_share_bars(shift_share_table, top=0)
+    with pytest.raises(CourseInputError, match="n=0 must be a whole number of at least 1"):
+        plots.shift_share_bars(shift_share_table, n=0)
+
+
+LINKS = pd.DataFrame({"industry": ["agriculture", "paper", "energy"],
+                      "input_coefficient": [0.30, 0.04, 0.02],
+                      "indirect_requirement": [0.07, 0.01, 0.03]})  # fmt: skip
+DESTINATIONS = pd.DataFrame({"partner": ["DE", "SE", "FI"], "destination_share": [0.5, 0.3, 0.2],
+                             "destination_rank": [1, 2, 3]})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("chart", "table"),
+    [("shift_share_bars", "shift-share"), ("link_bars", LINKS), ("destination_bars", DESTINATIONS)],
+)
+def test_the_old_top_keyword_draws_the_same_with_a_deprecation_warning(
+    chart, table, shift_share_table
+):
+    # "how many" is n everywhere (as pandas' head(n)); top= keeps working for one release
+    table = shift_share_table if isinstance(table, str) else table
+    draw = getattr(plots, chart)
+    new = [t.get_text() for t in draw(table, n=2).get_yticklabels()]
+    with pytest.warns(
+        DeprecationWarning, match=rf"{chart}\(top=\.\.\.\) is now {chart}\(n=\.\.\.\)"
+    ):
+        old = [t.get_text() for t in draw(table, top=2).get_yticklabels()]
+    assert old == new and len(new) == 2
 
 
 # --------------------------------------------------------------------------------------
@@ -489,7 +514,7 @@ def test_shift_share_bars_show_names_with_codes(shift_share_table):
             "Land transport and transport via pipelines",
         ]
     )
-    ax = plots.shift_share_bars(named, top=5)
+    ax = plots.shift_share_bars(named, n=5)
     shown = [t.get_text() for t in ax.get_yticklabels()]
     assert shown[0] == "Computer programming,\nconsultancy and related… (J62)"
     assert shown[1] == "Manufacture of food products (C10)"
@@ -502,13 +527,13 @@ def test_shift_share_bars_show_names_with_codes(shift_share_table):
 
 def test_shift_share_bars_find_nace_names_and_other_name_columns(shift_share_table):
     # no name column: NACE codes get the names of the course's NACE table
-    ax = plots.shift_share_bars(shift_share_table, top=2)
+    ax = plots.shift_share_bars(shift_share_table, n=2)
     assert [t.get_text() for t in ax.get_yticklabels()][1] == "Manufacture of food products (C10)"
     # category codes: the category_name column; a code without a name stays a code
     categories = shift_share_table.rename(columns={"industry": "category"}).assign(
         category_name=["Food processing", None, "Forestry", "Wood", "Transport"]
     )
-    ax = plots.shift_share_bars(categories, label="category", top=2)
+    ax = plots.shift_share_bars(categories, label="category", n=2)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["J62", "Food processing (C10)"]
     with pytest.raises(CourseInputError, match="no column 'label_text'"):
         plots.shift_share_bars(shift_share_table, names="label_text")
@@ -544,7 +569,7 @@ def test_course_portfolio_of_latgale_is_readable(course_tables):
 
 
 def test_course_shift_share_bars_show_nace_names(course_tables):
-    ax = plots.shift_share_bars(course_tables["vidzeme_shifts"], label="industry", top=8)
+    ax = plots.shift_share_bars(course_tables["vidzeme_shifts"], label="industry", n=8)
     shown = [t.get_text() for t in ax.get_yticklabels()]
     assert len(shown) == 8
     assert "Manufacture of food products (C10)" in shown

@@ -57,7 +57,7 @@ def test_linkage_chart_places_every_sector_where_the_indices_say(io):
 
 def test_link_bars_are_the_direct_and_indirect_parts(io):
     table = vc.suppliers(io.Z, io.x, "food")
-    ax = plots.link_bars(table, names=io.names, top=5, target="Food products (C10)")
+    ax = plots.link_bars(table, names=io.names, n=5, target="Food products (C10)")
     _assert_dressed_and_fits(ax)
     widths = [p.get_width() for p in ax.patches]
     np.testing.assert_allclose(widths[:5], table["input_coefficient"].head(5))
@@ -65,7 +65,7 @@ def test_link_bars_are_the_direct_and_indirect_parts(io):
     lefts = [p.get_x() for p in ax.patches[5:]]
     np.testing.assert_allclose(lefts, table["input_coefficient"].head(5))
     assert ax.get_title() == "Main suppliers of Food products (C10)"
-    buyers = plots.link_bars(vc.buyers(io.Z, io.x, "plastic_packaging"), top=3)
+    buyers = plots.link_bars(vc.buyers(io.Z, io.x, "plastic_packaging"), n=3)
     assert buyers.get_title() == "Main buyers" and "Share of the output" in buyers.get_xlabel()
 
 
@@ -125,4 +125,18 @@ def test_explorer_refuses_an_unknown_industry():
     from course import widgets
 
     with pytest.raises(CourseInputError, match="Did you mean 'food'"):
-        widgets.valuechain_explorer(data.load("io_table"), industry="foods")
+        widgets.valuechain_explorer(data.load("io_table"), industry_code="foods")
+
+
+def test_the_old_industry_and_top_keywords_still_work_with_a_deprecation_warning():
+    pytest.importorskip("ipywidgets")
+    from course import widgets
+
+    with pytest.warns(DeprecationWarning) as caught:
+        explorer = widgets.valuechain_explorer(data.load("io_table"), industry="energy", top=3)
+    messages = {str(w.message).split(" is now ")[1] for w in caught}
+    assert {"valuechain_explorer(industry_code=...): the old name stops working in the next "
+            "release.", "valuechain_explorer(n=...): the old name stops working in the next "
+            "release."} <= messages  # fmt: skip
+    choose, n, _ = explorer.children
+    assert (choose.value, n.value) == ("energy", 3)

@@ -212,7 +212,7 @@ def drawn(monkeypatch):
 
 def test_explorer_builds_with_the_promised_controls(drawn):
     explorer = widgets.region_explorer(
-        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+        _table(), CATEGORIES, region_code="A", years=(START, END), min_regions=1
     )
     assert isinstance(explorer, ipywidgets.VBox)
     region, years, categories, output = _controls(explorer)
@@ -229,7 +229,7 @@ def test_explorer_builds_with_the_promised_controls(drawn):
 
 def test_explorer_shows_chart_and_table_of_the_profile(drawn):
     explorer = widgets.region_explorer(
-        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+        _table(), CATEGORIES, region_code="A", years=(START, END), min_regions=1
     )
     output = _controls(explorer)[3]
     png = base64.b64decode(output.outputs[0]["data"]["image/png"])
@@ -246,7 +246,7 @@ def test_explorer_shows_chart_and_table_of_the_profile(drawn):
 
 def test_changing_the_region_redraws(drawn):
     explorer = widgets.region_explorer(
-        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+        _table(), CATEGORIES, region_code="A", years=(START, END), min_regions=1
     )
     region, _, _, output = _controls(explorer)
     before = output.outputs
@@ -260,7 +260,7 @@ def test_changing_the_region_redraws(drawn):
 
 def test_changing_years_and_categories_redraws(drawn):
     explorer = widgets.region_explorer(
-        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+        _table(), CATEGORIES, region_code="A", years=(START, END), min_regions=1
     )
     _, years, categories, output = _controls(explorer)
     years.value = (2018, END)
@@ -273,7 +273,7 @@ def test_changing_years_and_categories_redraws(drawn):
 
 def test_explorer_shows_a_message_instead_of_failing(drawn):
     explorer = widgets.region_explorer(
-        _table(), CATEGORIES, region="A", years=(START, END), min_regions=1
+        _table(), CATEGORIES, region_code="A", years=(START, END), min_regions=1
     )
     _, years, categories, output = _controls(explorer)
     years.value = (2018, 2018)
@@ -287,7 +287,7 @@ def test_explorer_shows_a_message_instead_of_failing(drawn):
 def test_explorer_leaves_no_pyplot_figures_open():
     open_before = plt.get_fignums()
     explorer = widgets.region_explorer(
-        _table(), CATEGORIES, region="C", years=(START, END), min_regions=1
+        _table(), CATEGORIES, region_code="C", years=(START, END), min_regions=1
     )
     _controls(explorer)[0].value = "A"
     assert plt.get_fignums() == open_before
@@ -296,3 +296,14 @@ def test_explorer_leaves_no_pyplot_figures_open():
 def test_explorer_rejects_an_unknown_region():
     with pytest.raises(CourseInputError, match="region 'LV008' is not in the table"):
         widgets.region_explorer(_table(), CATEGORIES)  # the default region is not in this table
+
+
+def test_the_old_region_keyword_still_works_with_a_deprecation_warning():
+    # the explorers name codes as codes: region_code= (region= names a column elsewhere)
+    with pytest.warns(DeprecationWarning, match=r"region_explorer\(region=\.\.\.\) is now "):
+        explorer = widgets.region_explorer(
+            _table(), CATEGORIES, region="B", years=(START, END), min_regions=1
+        )
+    assert _controls(explorer)[0].value == "B"
+    with pytest.raises(CourseInputError, match="pass region_code= only"):
+        widgets.region_explorer(_table(), CATEGORIES, region="B", region_code="A")

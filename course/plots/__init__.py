@@ -12,34 +12,30 @@ Each chart has a title, axis labels with units, a source note under the axes and
 colour-blind-safe palette (seaborn's "colorblind"). Call :func:`use_theme` once at the top of a
 notebook so that your own charts share the look; the course charts use it in any case.
 
-The charts live in one file per subject (``economics`` for module 1); the shared look is in
-``_look`` and the placement helpers in ``_labels`` and ``_grids``. Import them from here:
-``plots.portfolio_chart``.
+The charts live in private files, one per subject (``_economics`` and ``_economics_grids``
+for module 1, ``_segmentation``, ``_valuechain``, ``_benchmarking``); the shared look is in
+``_look`` and the placement helpers in ``_labels`` and ``_grids``. Import the charts from
+here: ``plots.portfolio_chart``.
 """
 
-from course.plots._look import DEFAULT_SOURCE, add_source, theme_rc, use_theme
-from course.plots.benchmarking import (
+from course.plots._benchmarking import (
     area_radar,
     before_after,
     destination_bars,
     kpi_lights,
     percentile_strip,
 )
-from course.plots.economics import (
-    lq_heatmap,
-    portfolio_chart,
-    shift_share_bars,
-    star_grid,
-    star_marks,
-)
-from course.plots.segmentation import (
+from course.plots._economics import portfolio_chart, shift_share_bars
+from course.plots._economics_grids import lq_heatmap, star_grid, star_marks
+from course.plots._look import DEFAULT_SOURCE, add_source, theme_rc, use_theme
+from course.plots._segmentation import (
     composition_bars,
     five_forces_radar,
     segment_heatmap,
     segment_scatter,
     silhouette_chart,
 )
-from course.plots.valuechain import (
+from course.plots._valuechain import (
     link_bars,
     linkage_chart,
     participation_bars,

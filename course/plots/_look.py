@@ -1,8 +1,9 @@
 """Private: the course look (theme, palette, source note) and fitting a chart to a notebook.
 
-Every chart of every module draws inside :func:`_themed` and ends with :func:`_title`, so that
-all charts share one look: a title, a source note under the axes, a colour-blind-safe palette,
-and a width that fits JupyterLab (``MAX_WIDTH``).
+Every chart of every module draws inside :func:`themed` and ends with :func:`add_title`, so
+that all charts share one look: a title, a source note under the axes, a colour-blind-safe
+palette, and a width that fits JupyterLab (``MAX_WIDTH``). The module is private (learners
+import ``course.plots``); the names without an underscore are shared by the chart files.
 """
 
 from __future__ import annotations
@@ -18,10 +19,25 @@ from cycler import cycler
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
+__all__ = [
+    "DEFAULT_SOURCE",
+    "QUIET",
+    "MAX_WIDTH",
+    "theme_rc",
+    "use_theme",
+    "themed",
+    "course_palette",
+    "new_axes",
+    "add_source",
+    "add_title",
+    "text_width",
+    "shorten",
+]
+
 DEFAULT_SOURCE = "Source: course data (synthetic); calculations with the course library."
 
 # Gray for reference lines and notes: readable on a projector, but quieter than the data.
-_QUIET = "0.35"
+QUIET = "0.35"
 
 
 # --------------------------------------------------------------------------------------
@@ -66,7 +82,8 @@ def use_theme() -> list[tuple[float, float, float]]:
 
 
 @contextmanager
-def _themed() -> Iterator[None]:
+def themed() -> Iterator[None]:
+    """Draw in the course look inside ``with themed():``, then put the settings back."""
     # The course charts look the same whether or not the learner called use_theme(),
     # without changing the learner's own settings. Only the theme's own settings are put
     # back afterwards: matplotlib.rc_context would restore *every* setting, including
@@ -81,11 +98,12 @@ def _themed() -> Iterator[None]:
         mpl.rcParams.update(before)
 
 
-def _palette() -> list:
+def course_palette() -> list:
+    """The course's colour-blind-safe colours (seaborn's "colorblind"), as a list."""
     return list(sns.color_palette("colorblind"))
 
 
-def _new_axes(ax, figsize: tuple[float, float]):
+def new_axes(ax, figsize: tuple[float, float]):
     """The learner's Axes, or a new figure (with a layout that keeps notes and legends)."""
     if ax is not None:
         return ax
@@ -115,12 +133,13 @@ def add_source(ax, text: str = DEFAULT_SOURCE):
         ha="left",
         va="top",
         fontsize="small",
-        color=_QUIET,
+        color=QUIET,
         gid="source",
     )
 
 
-def _title(ax, title: str, source: str):
+def add_title(ax, title: str, source: str):
+    """The chart's title and its source note (wrapped to the figure); return the note."""
     ax.set_title(title)
     # wrapped: a note wider than the figure would make the layout shrink the chart to fit it
     return add_source(ax, "\n".join(textwrap.fill(line, 80) for line in source.split("\n")))
@@ -137,7 +156,7 @@ MAX_WIDTH = 10.0
 _TEXT_PATH = TextToPath()
 
 
-def _text_width(text: str, size) -> float:
+def text_width(text: str, size) -> float:
     """The width, in inches, of the widest line of ``text`` in font ``size`` ("small", 12)."""
     font = FontProperties(size=size)
     lines = text.split("\n")
@@ -146,13 +165,13 @@ def _text_width(text: str, size) -> float:
     )
 
 
-def _shorten(name: str, width: int, lines: int = 2) -> str:
+def shorten(name: str, width: int, lines: int = 2) -> str:
     """``name`` wrapped into at most ``lines`` lines of about ``width`` characters, cut with "…".
 
-    >>> print(_shorten("Automotive and other transport equipment", 22))
+    >>> print(shorten("Automotive and other transport equipment", 22))
     Automotive and other
     transport equipment
-    >>> _shorten("Crop and animal production, hunting and related service activities", 20)
+    >>> shorten("Crop and animal production, hunting and related service activities", 20)
     'Crop and animal\\nproduction, hunting…'
     """
     wrapped = textwrap.wrap(name, width, break_on_hyphens=False) or [""]

@@ -10,13 +10,16 @@ Widgets are thin: every number they show comes from ``course.economics`` and eve
     widgets.region_explorer(employment, categories)          # in a notebook: the explorer
     economics.region_profile(employment, categories, "LV008", 2013, 2023)  # the same numbers
 
-The explorers of module 1 are in ``widgets/economics.py``; ``widgets/_output.py`` turns a chart,
-a table or a message into what an ``ipywidgets.Output`` shows, for every subject.
+The explorers live in private files, one per subject (``_economics`` for module 1,
+``_segmentation``, ``_valuechain``, ``_benchmarking``); ``_output`` turns a chart, a table or
+a message into what an ``ipywidgets.Output`` shows, for every subject. An explorer's first
+choice is a code, named as a code: ``region_code="LV008"``, ``organisation_id="lv_food"``,
+``industry_code="food"``; ``n`` is how many rows it shows.
 """
 
-from course.widgets.benchmarking import benchmark_explorer
-from course.widgets.economics import region_explorer
-from course.widgets.segmentation import segment_explorer
-from course.widgets.valuechain import valuechain_explorer
+from course.widgets._benchmarking import benchmark_explorer
+from course.widgets._economics import region_explorer
+from course.widgets._segmentation import segment_explorer
+from course.widgets._valuechain import valuechain_explorer
 
 __all__ = ["region_explorer", "segment_explorer", "valuechain_explorer", "benchmark_explorer"]

@@ -13,6 +13,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
+from course import columns
+from course._guards import renamed_keywords
 from course.checks import (
     CourseInputError,
     require_columns,
@@ -21,14 +23,14 @@ from course.checks import (
     require_rows,
 )
 from course.plots._look import (
-    _QUIET,
     DEFAULT_SOURCE,
     MAX_WIDTH,
-    _new_axes,
-    _palette,
-    _shorten,
-    _themed,
-    _title,
+    QUIET,
+    add_title,
+    course_palette,
+    new_axes,
+    shorten,
+    themed,
 )
 
 SCORE_LABEL = "Area score: mean percentile among the peers (0-100, 100 = best)"
@@ -87,26 +89,26 @@ def area_radar(
         )
     angles = np.linspace(0, 2 * np.pi, len(own), endpoint=False)
     closed = np.append(angles, angles[0])
-    with _themed():
+    with themed():
         ax = _polar(ax)
         styles = [
-            ("area_score", organisation_id, "-", _palette()[0], 2.5),
-            ("area_score_peer_median", "Peer median", "--", _palette()[1], 2.0),
-            ("area_score_top_quartile", "Peer top quartile", ":", _palette()[2], 2.0),
+            ("area_score", organisation_id, "-", course_palette()[0], 2.5),
+            ("area_score_peer_median", "Peer median", "--", course_palette()[1], 2.0),
+            ("area_score_top_quartile", "Peer top quartile", ":", course_palette()[2], 2.0),
         ]
         for column, label, style, colour, width in styles:
             values = own[column].to_numpy(dtype=float)
             ax.plot(closed, np.append(values, values[0]), style, color=colour, lw=width,
                     label=label)  # fmt: skip
         ax.fill(closed, np.append(own["area_score"], own["area_score"].iloc[0]),
-                color=_palette()[0], alpha=0.2)  # fmt: skip
-        ax.set_xticks(angles, [_shorten(n, 18) for n in _names(own["area"])], fontsize="small")
+                color=course_palette()[0], alpha=0.2)  # fmt: skip
+        ax.set_xticks(angles, [shorten(n, 18) for n in _names(own["area"])], fontsize="small")
         ax.set_ylim(0, 100)
         ax.set_yticks([25, 50, 75, 100], ["25", "50", "75", "100"], fontsize="x-small")
         ax.set_xlabel(SCORE_LABEL, labelpad=12)
         ax.set_rlabel_position(30)  # the 0-100 scale, between two spokes
         ax.legend(loc="upper left", bbox_to_anchor=(1.1, 1.0), frameon=False, fontsize="small")
-        _title(ax, title or f"{organisation_id}: area scores against the peers", source)
+        add_title(ax, title or f"{organisation_id}: area scores against the peers", source)
     return ax
 
 
@@ -156,7 +158,7 @@ def percentile_strip(
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     where = "percentile_strip"
-    require_columns(ranks, [organisation, indicator, "percentile"], where=where)
+    require_columns(ranks, [organisation, indicator, columns.PERCENTILE], where=where)
     own = _one(ranks, organisation, organisation_id, where=where)
     if own[indicator].duplicated().any():
         raise CourseInputError(
@@ -166,26 +168,26 @@ def percentile_strip(
     order = {code: k for k, code in enumerate(own[indicator])}
     others = ranks[ranks[organisation] != organisation_id]
     others = others[others[indicator].isin(list(order))]
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 1.6 + 0.27 * len(own)))
-        ax.scatter(others["percentile"], others[indicator].map(order), s=12, color=_QUIET,
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 1.6 + 0.27 * len(own)))
+        ax.scatter(others[columns.PERCENTILE], others[indicator].map(order), s=12, color=QUIET,
                    alpha=0.35, linewidth=0, label="Peers")  # fmt: skip
-        ax.scatter(own["percentile"], np.arange(len(own)), s=70, color=_palette()[0],
+        ax.scatter(own[columns.PERCENTILE], np.arange(len(own)), s=70, color=course_palette()[0],
                    zorder=3, label=organisation_id)  # fmt: skip
         for cut in (25, 50, 75):
-            ax.axvline(cut, color=_QUIET, lw=1.0, ls="--" if cut == 50 else ":", zorder=1)
-        ax.set_yticks(np.arange(len(own)), [_shorten(n, 34, 1) for n in _names(own[indicator])],
+            ax.axvline(cut, color=QUIET, lw=1.0, ls="--" if cut == 50 else ":", zorder=1)
+        ax.set_yticks(np.arange(len(own)), [shorten(n, 34, 1) for n in _names(own[indicator])],
                       fontsize="x-small")  # fmt: skip
         ax.set_ylim(len(own) - 0.5, -0.5)
         ax.set_xlim(-3, 103)
         ax.set_xlabel("Percentile among the peers (0-100, 100 = best; lines: 25, 50, 75)")
         ax.set_ylabel("Indicator")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize="small")
-        missing = own.loc[own["percentile"].isna(), indicator].astype(str).tolist()
+        missing = own.loc[own[columns.PERCENTILE].isna(), indicator].astype(str).tolist()
         note = source + (
             f"\nNo percentile (not answered): {', '.join(missing)}." if missing else ""
         )
-        _title(ax, title or f"{organisation_id}: percentile per indicator", note)
+        add_title(ax, title or f"{organisation_id}: percentile per indicator", note)
     return ax
 
 
@@ -233,8 +235,8 @@ def kpi_lights(
     names = kpis["name"].astype(str).tolist() if "name" in kpis else _names(kpis[indicator])
     units = kpis["unit"].astype(str).tolist() if "unit" in kpis else [""] * len(kpis)
     headers = ["Baseline", "Target", "Actual", "Progress", "Status"]
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 1.8 + 0.45 * len(kpis)))
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 1.8 + 0.45 * len(kpis)))
         for row, (_, kpi) in enumerate(kpis.iterrows()):  # one text per cell: a drawing loop
             for col, column in enumerate(columns[:3]):
                 ax.text(col, row, _number(kpi[column], units[row]), ha="center", va="center",
@@ -244,7 +246,7 @@ def kpi_lights(
                     va="center", fontsize="small")  # fmt: skip
             status = kpi["status"] if isinstance(kpi["status"], str) else "no data"
             colour, symbol = _LIGHTS[status]
-            ax.add_patch(Rectangle((3.55, row - 0.4), 0.9, 0.8, color=_palette()[colour],
+            ax.add_patch(Rectangle((3.55, row - 0.4), 0.9, 0.8, color=course_palette()[colour],
                                    alpha=0.8))  # fmt: skip
             ax.text(4, row, f"{symbol} {status}", ha="center", va="center", fontsize="small",
                     color="white" if status in ("met", "behind") else "black", weight="bold",
@@ -253,11 +255,11 @@ def kpi_lights(
         ax.set_ylim(len(kpis) - 0.5, -0.5)
         ax.set_xticks(range(5), headers)
         ax.xaxis.tick_top()
-        ax.set_yticks(range(len(kpis)), [_shorten(n, 30, 1) for n in names], fontsize="small")
+        ax.set_yticks(range(len(kpis)), [shorten(n, 30, 1) for n in names], fontsize="small")
         ax.grid(False)
         ax.set_xlabel("Values in each KPI's unit\nProgress: share of the planned change achieved")
         ax.set_ylabel("KPI")
-        _title(ax, title, source)
+        add_title(ax, title, source)
     return ax
 
 
@@ -299,28 +301,28 @@ def before_after(
     require_columns(change, [organisation, *columns], where=where)
     own = _one(change, organisation, organisation_id, where=where)
     start, end = own["area_score_start"].to_numpy(float), own["area_score_end"].to_numpy(float)
-    up, down = _palette()[2], _palette()[3]
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 1.8 + 0.55 * len(own)))
+    up, down = course_palette()[2], course_palette()[3]
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 1.8 + 0.55 * len(own)))
         rows = np.arange(len(own))
-        ax.scatter(start, rows, s=60, color=_QUIET, zorder=3, label="First round")
+        ax.scatter(start, rows, s=60, color=QUIET, zorder=3, label="First round")
         colours = [up if b >= a else down for a, b in zip(start, end, strict=True)]
         ax.scatter(end, rows, s=80, color=colours, zorder=4, label="Second round")
         for row, a, b in zip(rows, start, end, strict=True):
             if np.isfinite(a) and np.isfinite(b):
                 ax.annotate("", (b, row), (a, row), gid="arrow", arrowprops={
                     "arrowstyle": "-|>", "color": up if b >= a else down, "lw": 1.5})  # fmt: skip
-        ax.set_yticks(rows, [_shorten(n, 30, 1) for n in _names(own["area"])], fontsize="small")
+        ax.set_yticks(rows, [shorten(n, 30, 1) for n in _names(own["area"])], fontsize="small")
         ax.set_ylim(len(own) - 0.5, -0.5)
         ax.set_xlim(0, 100)
         ax.set_xlabel(SCORE_LABEL)
         ax.set_ylabel("Area")
         ax.legend(handles=[
-            Line2D([], [], marker="o", ls="", color=_QUIET, label="First round"),
+            Line2D([], [], marker="o", ls="", color=QUIET, label="First round"),
             Line2D([], [], marker="o", ls="", color=up, label="Second round: up"),
             Line2D([], [], marker="o", ls="", color=down, label="Second round: down"),
         ], loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize="small")  # fmt: skip
-        _title(ax, title or f"{organisation_id}: area scores, first and second round", source)
+        add_title(ax, title or f"{organisation_id}: area scores, first and second round", source)
     return ax
 
 
@@ -329,10 +331,11 @@ def before_after(
 # --------------------------------------------------------------------------------------
 
 
+@renamed_keywords(top="n")
 def destination_bars(
     destinations: pd.DataFrame,
     *,
-    top: int = 10,
+    n: int = 10,
     ax=None,
     title: str = "Where the members export to",
     source: str = DEFAULT_SOURCE,
@@ -340,12 +343,12 @@ def destination_bars(
     """Horizontal bars of the largest export destinations' shares of one group's exports.
 
     ``destinations`` is the output of ``benchmarking.export_destinations`` for one cluster
-    (filter it first). The ``top`` largest partners are drawn; the note says what share the
+    (filter it first). The ``n`` largest partners are drawn; the note says what share the
     others take together.
 
     >>> destinations = pd.DataFrame({"partner": ["DE", "SE", "FI"],
     ...     "destination_share": [0.5, 0.3, 0.2], "destination_rank": [1, 2, 3]})
-    >>> ax = destination_bars(destinations, top=2)
+    >>> ax = destination_bars(destinations, n=2)
     >>> [round(float(p.get_width()), 2) for p in ax.patches]
     [0.5, 0.3]
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
@@ -354,19 +357,19 @@ def destination_bars(
     require_columns(destinations, ["partner", "destination_share", "destination_rank"],
                     where=where)  # fmt: skip
     require_rows(destinations, where=where)
-    require_int_at_least(top, 1, name="top", where=where)
+    require_int_at_least(n, 1, name="n", where=where)
     if destinations["partner"].duplicated().any():
         raise CourseInputError(
             f"{where}: a partner appears more than once (several clusters or years?): keep "
             "one first, e.g. destinations[destinations['cluster'] == 'lv_food']."
         )
-    shown = destinations.sort_values("destination_rank").head(top)
+    shown = destinations.sort_values("destination_rank").head(n)
     labels = shown["partner"].astype(str)
     if "partner_name" in shown:
         labels = shown["partner_name"].astype(str) + " (" + labels + ")"
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 1.8 + 0.4 * len(shown)))
-        ax.barh(np.arange(len(shown)), shown["destination_share"], color=_palette()[0])
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 1.8 + 0.4 * len(shown)))
+        ax.barh(np.arange(len(shown)), shown["destination_share"], color=course_palette()[0])
         ax.set_yticks(np.arange(len(shown)), labels.tolist(), fontsize="small")
         ax.set_ylim(len(shown) - 0.5, -0.5)
         ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
@@ -376,5 +379,5 @@ def destination_bars(
         note = source
         if len(destinations) > len(shown):
             note += f"\n{len(destinations) - len(shown)} other partners: {rest:.0%} together."
-        _title(ax, title, note)
+        add_title(ax, title, note)
     return ax

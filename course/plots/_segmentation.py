@@ -11,16 +11,16 @@ import pandas as pd
 import seaborn as sns
 
 from course.checks import CourseInputError, require_columns, require_numeric, require_unique_rows
-from course.plots._grids import _CELL_TEXT, _TICKS
+from course.plots._grids import CELL_TEXT, TICKS
 from course.plots._look import (
-    _QUIET,
     DEFAULT_SOURCE,
     MAX_WIDTH,
-    _new_axes,
-    _palette,
-    _shorten,
-    _themed,
-    _title,
+    QUIET,
+    add_title,
+    course_palette,
+    new_axes,
+    shorten,
+    themed,
 )
 from course.segmentation import FORCES
 from course.segmentation.segments import SIZE_FEATURES  # drawn on log axes, as segmented
@@ -104,20 +104,20 @@ def composition_bars(
         else composition.set_index(of)[[value]].T.set_axis(groups)
     ).reindex(index=groups, columns=categories).fillna(0.0)  # fmt: skip
 
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 2.6 + 0.55 * len(groups)))
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 2.6 + 0.55 * len(groups)))
         left = np.zeros(len(groups))
         positions = np.arange(len(groups))
-        for colour, category in zip(_palette(), categories, strict=False):
+        for colour, category in zip(course_palette(), categories, strict=False):
             widths = table[category].to_numpy(dtype=float)
             ax.barh(positions, widths, left=left, color=colour, label=str(category),
                     edgecolor="white", height=0.7)  # fmt: skip
             for y, (start, width) in enumerate(zip(left, widths, strict=True)):
                 if width >= 0.07:
                     ax.text(start + width / 2, y, f"{width:.0%}".replace("%", " %"),
-                            ha="center", va="center", fontsize=_CELL_TEXT, gid="share")  # fmt: skip
+                            ha="center", va="center", fontsize=CELL_TEXT, gid="share")  # fmt: skip
             left += widths
-        ax.set_yticks(positions, [_shorten(str(g), 24) for g in groups], fontsize=_TICKS)
+        ax.set_yticks(positions, [shorten(str(g), 24) for g in groups], fontsize=TICKS)
         ax.invert_yaxis()
         ax.set_xlim(0, max(1.0, left.max()))
         ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
@@ -127,7 +127,7 @@ def composition_bars(
         ax.grid(axis="y", visible=False)
         ax.figure.legend(loc="outside lower center", ncols=min(5, len(categories)),
                          frameon=False, fontsize="small")  # fmt: skip
-        _title(ax, title, source)
+        add_title(ax, title, source)
     return ax
 
 
@@ -180,30 +180,30 @@ def segment_heatmap(
                       for row in medians])  # fmt: skip
     described = profile["description"] if "description" in profile else [""] * len(profile)
     rows = [
-        _shorten(f"{s} ({n}): {d}" if d else f"{s} ({n})", 30)
+        shorten(f"{s} ({n}): {d}" if d else f"{s} ({n})", 30)
         for s, n, d in zip(profile[segment], profile["members"], described, strict=True)
     ]
     units = {**_UNITS, "employees": "AWU", "export_share": "% of turnover"}
     columns = [
-        _shorten(f.removesuffix("_eur").replace("_", " ").capitalize(), 14)
+        shorten(f.removesuffix("_eur").replace("_", " ").capitalize(), 14)
         + (f"\n({units[f]})" if f in units else "")
         for f in features
     ]
 
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 2.6 + 0.6 * len(profile)))
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 2.6 + 0.6 * len(profile)))
         sns.heatmap(
             pd.DataFrame(np.clip(zs, -max_z, max_z), index=rows, columns=columns),
             ax=ax, cmap="RdBu_r", vmin=-max_z, vmax=max_z, annot=cells, fmt="",
-            annot_kws={"fontsize": _CELL_TEXT}, linewidths=0.5, linecolor="white",
+            annot_kws={"fontsize": CELL_TEXT}, linewidths=0.5, linecolor="white",
             cbar_kws={"label": "Mean z-score\n(std. dev. from average)", "extend": "both"},
         )  # fmt: skip
-        ax.collections[0].colorbar.ax.tick_params(labelsize=_TICKS)
-        ax.tick_params(axis="both", length=0, labelsize=_TICKS)
+        ax.collections[0].colorbar.ax.tick_params(labelsize=TICKS)
+        ax.tick_params(axis="both", length=0, labelsize=TICKS)
         ax.tick_params(axis="y", rotation=0)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
-        _title(ax, title, source)
+        add_title(ax, title, source)
     return ax
 
 
@@ -234,9 +234,9 @@ def silhouette_chart(
     ordered = scores.sort_values("k")
     chosen = ordered["chosen"].to_numpy(dtype=bool) if "chosen" in ordered else (
         ordered["silhouette"].to_numpy() == ordered["silhouette"].max())  # fmt: skip
-    palette = _palette()
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 5.5))
+    palette = course_palette()
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 5.5))
         ax.plot(ordered["k"], ordered["silhouette"], marker="o", color=palette[0], label=ylabel)
         best = ordered[chosen]
         ax.scatter(best["k"], best["silhouette"], s=220, facecolor="none",
@@ -246,15 +246,15 @@ def silhouette_chart(
                         ha="center", fontsize="small", color=palette[3], gid="chosen")  # fmt: skip
         inertia_axis = ax.twinx()
         inertia_axis.plot(ordered["k"], ordered["inertia"], linestyle="--", marker="s",
-                          color=_QUIET, label=inertia_label)  # fmt: skip
-        inertia_axis.set_ylabel(inertia_label, color=_QUIET)
+                          color=QUIET, label=inertia_label)  # fmt: skip
+        inertia_axis.set_ylabel(inertia_label, color=QUIET)
         inertia_axis.grid(False)
         ax.set_xticks(ordered["k"])
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel, color=palette[0])
         low, high = ordered["silhouette"].min(), ordered["silhouette"].max()
         ax.set_ylim(min(0.0, low - 0.05), high + 0.1)
-        _title(ax, title, source)
+        add_title(ax, title, source)
     return ax
 
 
@@ -287,16 +287,16 @@ def segment_scatter(
     segments = sorted(pd.unique(labels.dropna()))
     if len(segments) > 10:
         raise CourseInputError(f"{where}: {len(segments)} segments are too many colours (10).")
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 6.0))
-        palette = [_palette()[i] for i in (0, 1, 2, 4, 3, 5, 6, 7, 8, 9)]  # neighbours differ
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 6.0))
+        palette = [course_palette()[i] for i in (0, 1, 2, 4, 3, 5, 6, 7, 8, 9)]  # neighbours differ
         for colour, value in zip(palette, segments, strict=False):
             rows = members[(labels == value).fillna(False).to_numpy()]
             ax.scatter(rows[x], rows[y], s=36, color=colour, alpha=0.75, edgecolor="white",
                        linewidth=0.5, label=f"Segment {value} ({len(rows)})")  # fmt: skip
         unplaced = members[labels.isna().to_numpy()]
         if len(unplaced):
-            ax.scatter(unplaced[x], unplaced[y], marker="x", color=_QUIET,
+            ax.scatter(unplaced[x], unplaced[y], marker="x", color=QUIET,
                        label=f"No segment ({len(unplaced)})")  # fmt: skip
         for axis, feature in (("x", x), ("y", y)):
             if feature in SIZE_FEATURES:
@@ -307,7 +307,7 @@ def segment_scatter(
         ax.set_ylabel(_feature_label(y) + (", log scale" if y in SIZE_FEATURES else ""))
         ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False,
                   fontsize="small", title="Segment (members)", title_fontsize="small")  # fmt: skip
-        _title(ax, title, source)
+        add_title(ax, title, source)
     return ax
 
 
@@ -350,7 +350,7 @@ def five_forces_radar(
     if len(groups) > 6:
         raise CourseInputError(f"{where}: {len(groups)} groups are too many outlines (6).")
     angles = np.linspace(0, 2 * np.pi, len(FORCES), endpoint=False)
-    with _themed():
+    with themed():
         if ax is None:
             import matplotlib.pyplot as plt
 
@@ -361,7 +361,7 @@ def five_forces_radar(
             raise CourseInputError(
                 f"{where}: the axes must be polar: fig.add_subplot(projection='polar')."
             )
-        for colour, group in zip(_palette(), groups, strict=False):
+        for colour, group in zip(course_palette(), groups, strict=False):
             rows = forces if group is None else forces[forces[by] == group]
             score = rows.set_index("force")["force_score"].reindex(list(FORCES)).to_numpy()
             ax.plot(np.append(angles, angles[0]), np.append(score, score[0]), color=colour,
@@ -369,13 +369,13 @@ def five_forces_radar(
             ax.fill(angles, np.nan_to_num(score, nan=1.0), color=colour, alpha=0.15)
         ax.set_theta_offset(np.pi / 2)
         ax.set_theta_direction(-1)
-        ax.set_xticks(angles, [_shorten(name, 22) for name in FORCES.values()], fontsize=_TICKS)
+        ax.set_xticks(angles, [shorten(name, 22) for name in FORCES.values()], fontsize=TICKS)
         ax.set_ylim(0, 5)
-        ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=_CELL_TEXT)
+        ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=CELL_TEXT)
         ax.set_xlabel(xlabel, labelpad=18)
         ax.set_ylabel("")
         if by:
             ax.legend(loc="upper left", bbox_to_anchor=(1.1, 1.0), frameon=False,
                       title=by.replace("_", " ").capitalize(), fontsize="small")  # fmt: skip
-        _title(ax, title, source)
+        add_title(ax, title, source)
     return ax

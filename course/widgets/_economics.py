@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from course import economics, plots
+from course import columns, economics, plots
+from course._guards import renamed_keywords
 from course.checks import CourseInputError, require_columns, require_present
 from course.widgets import _output as output
 
@@ -23,16 +24,18 @@ _EMPLOYMENT_COLUMNS = ["region", "industry", "year", "employment"]
 # --------------------------------------------------------------------------------------
 
 
+@renamed_keywords(region="region_code")
 def region_explorer(
     employment: pd.DataFrame,
     categories: pd.DataFrame,
     *,
-    region: str = "LV008",
+    region_code: str = "LV008",
     years: tuple[int, int] = (2013, 2023),
     min_regions: int = 10,
 ):
     """An explorer of one region's cluster portfolio: pick a region, years and categories.
 
+    ``region_code`` is the region shown first (a NUTS code of the table's ``region`` column).
     Returns an ``ipywidgets.VBox`` with a region ``Dropdown``, a year ``IntRangeSlider``, a
     ``SelectMultiple`` of cluster categories (all traded ones at first) and an ``Output``
     showing the portfolio chart (LQ in the end year against employment growth, bubble =
@@ -44,7 +47,7 @@ def region_explorer(
 
     >>> from course import data
     >>> explorer = region_explorer(data.load("regional_employment"),
-    ...                            data.load("cluster_categories"), region="SE22")
+    ...                            data.load("cluster_categories"), region_code="SE22")
     >>> region_box = explorer.children[0]
     >>> region_box.value, region_box.label
     ('SE22', 'Sydsverige (SE22)')
@@ -54,13 +57,13 @@ def region_explorer(
     where = "region_explorer"
     require_columns(employment, _EMPLOYMENT_COLUMNS, where=where)
     require_columns(categories, ["industry", "category"], where=f"{where} (categories table)")
-    require_present(employment["region"], [region], what="region", where=where)
+    require_present(employment["region"], [region_code], what="region", where=where)
 
     available_years = sorted(pd.unique(employment["year"].dropna()).tolist())
     first, last = int(available_years[0]), int(available_years[-1])
     start, end = (min(max(int(y), first), last) for y in years)
     choose_region = widgets.Dropdown(
-        options=_region_options(employment), value=region, description="Region"
+        options=_region_options(employment), value=region_code, description="Region"
     )
     choose_years = widgets.IntRangeSlider(
         value=(start, end),
@@ -83,7 +86,7 @@ def region_explorer(
         output.outputs = _render(
             employment,
             categories,
-            region=choose_region.value,
+            region_code=choose_region.value,
             region_label=choose_region.label,
             years=choose_years.value,
             selected=choose_categories.value,
@@ -117,14 +120,14 @@ def _category_options(categories: pd.DataFrame) -> tuple[list[tuple[str, str]], 
     return options, traded
 
 
-def _render(employment, categories, *, region, region_label, years, selected, min_regions):
+def _render(employment, categories, *, region_code, region_label, years, selected, min_regions):
     """The Output widget's content: chart and table, or a message that says what to change."""
     start, end = years
     if not selected:
         return (output.text("Select at least one cluster category (Ctrl/Cmd + click)."),)
     try:
         profile = economics.region_profile(
-            employment, categories, region, start, end, selected, min_regions=min_regions
+            employment, categories, region_code, start, end, selected, min_regions=min_regions
         )
     except CourseInputError as problem:
         return (output.text(str(problem)),)
@@ -139,7 +142,7 @@ def _chart(profile: pd.DataFrame, region_label: str, start: int, end: int) -> di
             profile,
             label=label,
             ax=axes,
-            x_reference=profile["reference_growth_rate"].iloc[0] if len(profile) else 0.0,
+            x_reference=profile[columns.REFERENCE_GROWTH_RATE].iloc[0] if len(profile) else 0.0,
             title=f"{region_label}: cluster portfolio {start}-{end}",
             xlabel=f"Employment growth {start}-{end} (%; dashed line: all regions)",
             ylabel=f"Location quotient {end} (ratio; 1 = average)",
@@ -155,9 +158,9 @@ def _table(profile: pd.DataFrame) -> dict:
         {
             "Category": profile[label],
             "Employment": profile["employment"].map("{:,.0f}".format),
-            "LQ": profile["lq"].map("{:.2f}".format),
-            "Growth": profile["growth_rate"].map(_percent),
-            "Stars": profile["stars"].map(plots.star_marks),
+            "LQ": profile[columns.LQ].map("{:.2f}".format),
+            "Growth": profile[columns.GROWTH_RATE].map(_percent),
+            "Stars": profile[columns.STARS].map(plots.star_marks),
         }
     )
     return output.table(shown)

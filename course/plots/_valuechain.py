@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
+from course._guards import renamed_keywords
 from course.checks import (
     CourseInputError,
     require_columns,
@@ -18,16 +19,16 @@ from course.checks import (
     require_rows,
     require_unique_rows,
 )
-from course.plots._labels import _place_labels
+from course.plots._labels import place_labels
 from course.plots._look import (
-    _QUIET,
     DEFAULT_SOURCE,
     MAX_WIDTH,
-    _new_axes,
-    _palette,
-    _shorten,
-    _themed,
-    _title,
+    QUIET,
+    add_title,
+    course_palette,
+    new_axes,
+    shorten,
+    themed,
 )
 
 __all__ = ["linkage_chart", "link_bars", "value_chain_chart", "participation_bars"]
@@ -87,16 +88,16 @@ def linkage_chart(
         require_numeric(result, column, where=where)
     xs, ys = (result[c].to_numpy(dtype=float) for c in ("backward", "forward"))
     labels = np.array(_names(result, label, names), dtype=object)
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 7.0))
-        palette = _palette()
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 7.0))
+        palette = course_palette()
         for kind, (name, position, ha, va, colour) in LINKAGE_QUADRANTS.items():
             chosen = (result["type"] == kind).to_numpy()
             ax.scatter(xs[chosen], ys[chosen], s=90, color=palette[colour], label=name,
                        edgecolor="white", zorder=3)  # fmt: skip
             ax.text(*position, name, transform=ax.transAxes, ha=ha, va=va, fontsize="small",
-                    fontstyle="italic", color=_QUIET, gid="quadrant")  # fmt: skip
-        style = {"color": _QUIET, "linestyle": "--", "linewidth": 1.2, "zorder": 2}
+                    fontstyle="italic", color=QUIET, gid="quadrant")  # fmt: skip
+        style = {"color": QUIET, "linestyle": "--", "linewidth": 1.2, "zorder": 2}
         ax.axvline(1.0, **style)
         ax.axhline(1.0, **style)
         for values, setter in ((xs, ax.set_xlim), (ys, ax.set_ylim)):
@@ -105,8 +106,8 @@ def linkage_chart(
             setter(low - pad, high + pad)
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
-        _title(ax, title, source)
-        _place_labels(ax, xs, ys, np.full(len(xs), 90.0), labels, np.arange(len(xs)))
+        add_title(ax, title, source)
+        place_labels(ax, xs, ys, np.full(len(xs), 90.0), labels, np.arange(len(xs)))
     return ax
 
 
@@ -119,12 +120,13 @@ _LINK_PARTS = {
 }  # fmt: skip
 
 
+@renamed_keywords(top="n")
 def link_bars(
     table: pd.DataFrame,
     *,
     label: str = "industry",
     names=None,
-    top: int = 8,
+    n: int = 8,
     target: str | None = None,
     ax=None,
     title: str | None = None,
@@ -135,7 +137,7 @@ def link_bars(
     """Stacked bars of a target industry's main suppliers (or buyers): direct + indirect.
 
     Takes the output of ``valuechain.suppliers`` or ``valuechain.buyers`` (it tells which by
-    the columns) and draws, for the ``top`` rows (largest direct flow first), the direct
+    the columns) and draws, for the ``n`` rows (largest direct flow first), the direct
     coefficient (``input_coefficient`` or ``allocation_coefficient``) and the indirect part
     beside it; together they are the total (``total_requirement`` or ``total_allocation``).
     ``target`` (its name) goes into the title and the axis label.
@@ -153,12 +155,12 @@ def link_bars(
     direct, indirect, direct_name, indirect_name, heading = _LINK_PARTS[kind]
     require_columns(table, [label, direct, indirect], where=where)
     require_rows(table, where=where)
-    require_int_at_least(top, 1, name="top", where=where)
+    require_int_at_least(n, 1, name="n", where=where)
     require_unique_rows(table, [label], where=where, fix="Pass the table of one target industry")
     for column in (direct, indirect):
         require_numeric(table, column, where=where)
-    shown = table.head(top)
-    rows = [_shorten(n, 30) for n in _names(shown, label, names)]
+    shown = table.head(n)
+    rows = [shorten(name, 30) for name in _names(shown, label, names)]
     positions = np.arange(len(shown))
     of = f" of {target}" if target else ""
     if xlabel is None:
@@ -167,9 +169,9 @@ def link_bars(
             if kind == "suppliers"
             else "Share of the output sold to the buyer (EUR per EUR)"
         )
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 2.2 + 0.5 * len(shown)))
-        palette = _palette()
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 2.2 + 0.5 * len(shown)))
+        palette = course_palette()
         first = ax.barh(positions, shown[direct], color=palette[0], label=direct_name)
         ax.barh(positions, shown[indirect], left=shown[direct], color=palette[0], alpha=0.4,
                 label=indirect_name)  # fmt: skip
@@ -179,7 +181,7 @@ def link_bars(
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         _legend_below(ax)
-        _title(ax, title or f"{heading}{of}", source)
+        add_title(ax, title or f"{heading}{of}", source)
     return ax
 
 
@@ -224,15 +226,15 @@ def value_chain_chart(
     sizes = {s: 1100.0 if graph.nodes[s]["gap"] else 500 + 2100 * graph.nodes[s]["members"] / largest
              for s in graph}  # fmt: skip
 
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 6.0))
-        palette = _palette()
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 6.0))
+        palette = course_palette()
         colours = {"suppliers": palette[1], "firms": palette[0], "channels": palette[2],
                    "support": palette[4]}  # fmt: skip
         for style, kind in (("solid", "flow"), ("dashed", "support")):
             edges = [(a, b) for a, b, d in graph.edges(data=True) if d["kind"] == kind]
             nx.draw_networkx_edges(graph, position, edgelist=edges, ax=ax, style=style,
-                                   edge_color=_QUIET, arrows=True, arrowsize=14,
+                                   edge_color=QUIET, arrows=True, arrowsize=14,
                                    node_size=[sizes[s] for s in graph], width=1.2)  # fmt: skip
         for stage, attributes in graph.nodes(data=True):
             x, y = position[stage]
@@ -243,7 +245,7 @@ def value_chain_chart(
                        edgecolor=palette[3] if gap else "white",
                        linestyle="--" if gap else "-", linewidth=2.0 if gap else 1.0)  # fmt: skip
             count = int(attributes["members"])
-            name = _shorten(str(attributes.get("stage_name", stage)), 16)
+            name = shorten(str(attributes.get("stage_name", stage)), 16)
             ax.text(x, y - 0.28 if y == 0 else y + 0.28, f"{name}\n{count} member{'s' * (count != 1)}",
                     ha="center", va="top" if y == 0 else "bottom", fontsize="x-small")  # fmt: skip
             if gap:
@@ -260,7 +262,7 @@ def value_chain_chart(
         handles = [ax.scatter([], [], s=80, color=c, label=part.capitalize())
                    for part, c in colours.items()]  # fmt: skip
         ax.legend(handles=handles, loc="upper left", frameon=False, fontsize="x-small", ncols=4)
-        _title(ax, title, source)
+        add_title(ax, title, source)
     return ax
 
 
@@ -294,9 +296,9 @@ def participation_bars(
     if (table[["backward", "forward"]] < 0).any().any():
         raise CourseInputError(f"{where}: participation shares cannot be negative.")
     positions = np.arange(len(table))
-    with _themed():
-        ax = _new_axes(ax, (MAX_WIDTH, 2.4 + 0.5 * len(table)))
-        palette = _palette()
+    with themed():
+        ax = new_axes(ax, (MAX_WIDTH, 2.4 + 0.5 * len(table)))
+        palette = course_palette()
         backward = table["backward"] * 100
         ax.barh(positions, backward, color=palette[0], label="Backward (foreign value added)")
         ax.barh(positions, table["forward"] * 100, left=backward, color=palette[1],
@@ -306,7 +308,7 @@ def participation_bars(
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         _legend_below(ax)
-        _title(ax, title, source)
+        add_title(ax, title, source)
     return ax
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from course import benchmarking, plots
+from course import benchmarking, columns, plots
+from course._guards import renamed_keywords
 from course.checks import CourseInputError, require_columns, require_present
 from course.widgets import _output as output
 
@@ -24,13 +25,15 @@ PEER_GROUPS = (
 )
 
 
+@renamed_keywords(organisation="organisation_id")
 def benchmark_explorer(
-    bench: pd.DataFrame, *, organisation: str = "lv_food", year: int | None = None, gaps: int = 8
+    bench: pd.DataFrame, *, organisation_id: str = "lv_food", year: int | None = None, gaps: int = 8
 ):
     """An explorer of one organisation's benchmark: pick the organisation and the peer group.
 
-    Returns an ``ipywidgets.VBox`` with an organisation ``Dropdown`` (the course clusters
-    first), a peer-group ``Dropdown`` (all organisations, same sector, size band, age band or
+    ``organisation_id`` is the organisation shown first (a code of the ``organisation``
+    column). Returns an ``ipywidgets.VBox`` with an organisation ``Dropdown`` (the course
+    clusters first), a peer-group ``Dropdown`` (all organisations, same sector, size band, age band or
     country) and an ``Output`` with the radar of the area scores against the peer median and
     top quartile (``plots.area_radar``) and the ``gaps`` indicators furthest behind the peers
     (lowest percentile, with the gap to the median and the top quartile from
@@ -38,7 +41,7 @@ def benchmark_explorer(
     group of one) is shown as a message instead of an error.
 
     >>> from course import data
-    >>> explorer = benchmark_explorer(data.load("benchmarking"), organisation="lv_it")
+    >>> explorer = benchmark_explorer(data.load("benchmarking"), organisation_id="lv_it")
     >>> explorer.children[0].value, explorer.children[1].label
     ('lv_it', 'All organisations')
     >>> [o["data"]["text/plain"][:20] for o in explorer.children[-1].outputs][:1]
@@ -48,14 +51,14 @@ def benchmark_explorer(
 
     where = "benchmark_explorer"
     require_columns(bench, ["organisation", "indicator", "value", "year"], where=where)
-    require_present(bench["organisation"], [organisation], what="organisation", where=where)
+    require_present(bench["organisation"], [organisation_id], what="organisation", where=where)
     year = int(bench["year"].max()) if year is None else year
     require_present(bench["year"], [year], what="year", where=where)
     one_round = bench[bench["year"] == year]
     if {"members_total", "founded_year"} <= set(one_round.columns):
         one_round = benchmarking.peer_bands(one_round)
     choose_organisation = widgets.Dropdown(
-        options=_organisation_options(one_round), value=organisation, description="Organisation"
+        options=_organisation_options(one_round), value=organisation_id, description="Organisation"
     )
     groups = [(label, column) for label, column in PEER_GROUPS if column in ("", *one_round)]
     choose_peers = widgets.Dropdown(options=groups, value="", description="Peers")
@@ -86,30 +89,30 @@ def _organisation_options(one_round: pd.DataFrame) -> list[tuple[str, str]]:
     return [(f"{name} ({code})", code) for name, code in zip(names, codes, strict=True)]
 
 
-def _render(one_round, organisation, peers, peers_label, gaps):
+def _render(one_round, organisation_id, peers, peers_label, gaps):
     """The Output's content: the radar and the table of the largest gaps, or a message."""
     try:
         scores = benchmarking.area_scores(one_round, peers=peers)
         table = benchmarking.peer_gaps(one_round, peers=peers)
     except CourseInputError as problem:
         return (output.text(str(problem)),)
-    own = table[table["organisation"] == organisation]
-    if own["percentile"].isna().all():
-        return (output.text(f"{organisation} has no peers in this group: choose another."),)
-    label = f"{organisation}, {peers_label.lower()}"
+    own = table[table["organisation"] == organisation_id]
+    if own[columns.PERCENTILE].isna().all():
+        return (output.text(f"{organisation_id} has no peers in this group: choose another."),)
+    label = f"{organisation_id}, {peers_label.lower()}"
 
     def draw(axes) -> None:
         plots.area_radar(
-            scores, organisation, ax=axes, title=f"{label}: area scores against the peers"
+            scores, organisation_id, ax=axes, title=f"{label}: area scores against the peers"
         )
 
     radar = output.chart(draw, size=(10, 7), text=f"<radar of {label}>")
-    behind = own.sort_values("percentile", kind="stable").head(gaps)
+    behind = own.sort_values(columns.PERCENTILE, kind="stable").head(gaps)
     shown = pd.DataFrame(
         {
             "Indicator": behind["indicator"],
             "Value": behind["value"].map("{:,.1f}".format),
-            "Percentile": behind["percentile"].map("{:.0f}".format),
+            "Percentile": behind[columns.PERCENTILE].map("{:.0f}".format),
             "Peers": behind["peer_count"],
             "Gap to median": behind["gap_to_median"].map("{:+,.1f}".format),
             "Gap to top quartile": behind["gap_to_top_quartile"].map("{:+,.1f}".format),
