@@ -220,6 +220,71 @@ def test_one_value_a_thousand_times_the_others_is_always_flagged(values):
     assert (slips[:-1] == "").all()
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(min_value=0.0, max_value=1e7) | st.just(np.nan), min_size=0, max_size=40),
+    st.sampled_from([None, "EUR", "%", "persons"]),
+)
+def test_one_group_gives_the_same_slips_as_a_group_label(values, unit):
+    # the numpy path of one group (no groupby) against the grouped path
+    alone = guards.unit_slips(values, unit=unit)
+    assert alone.tolist() == guards.unit_slips(values, ["g"] * len(values), unit=unit).tolist()
+
+
+def test_check_unit_slips_names_the_rows_of_one_column():
+    firms = pd.DataFrame({"member_id": [f"m{i}" for i in range(6)],
+                          "employees": [12.0, 30, 0.018, 9, 44, 25]})  # fmt: skip
+    with pytest.warns(guards.UnitSlipWarning, match=r"1 value.*'employees'.*m2 \(thousands "
+                      r"instead of persons\)"):  # fmt: skip
+        guards.check_unit_slips(firms, "employees", keys=["member_id"], where="demo",
+                                unit="persons")  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        guards.check_unit_slips(firms.drop(index=2), "employees", keys=["member_id"], where="d")
+
+
+# --------------------------------------------------------------------------------------
+# The same organisation twice
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["FENLIA FOODS", "Fenlia Foods, SIA", "SIA Fenlia Foods", "fenlia  foods ltd.", "Fenliá Foods",
+     "Fenlia Foods OÜ", "Fenlia Foods A/S"],
+)  # fmt: skip
+def test_a_name_variant_under_a_new_id_is_named_with_both_ids(variant):
+    members = pd.DataFrame({"cluster": ["a", "a", "a"], "member_id": ["a_1", "a_2", "a_9"],
+                            "member_name": ["Fenlia Foods SIA", "Hollia AS", variant]})  # fmt: skip
+    with pytest.warns(guards.DuplicateWarning, match=r"a_1 'Fenlia Foods SIA' and a_9"):
+        guards.warn_name_variants(members, name="member_name", member="member_id",
+                                  within=["cluster"], where="demo")  # fmt: skip
+
+
+def test_names_are_compared_within_their_group_and_the_same_id_is_no_duplicate():
+    members = pd.DataFrame({"cluster": ["a", "b", "a"], "member_id": ["a_1", "b_1", "a_1"],
+                            "member_name": ["Fenlia SIA", "Fenlia SIA", "Fenlia"]})  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        guards.warn_name_variants(members, name="member_name", member="member_id",
+                                  within=["cluster"], where="demo")  # fmt: skip
+
+
+def test_a_legal_form_inside_a_name_is_kept():
+    keys = guards.name_key(pd.Series(["Baltic AS Trading", "AB", "Co-op Foods", None]))
+    assert keys.tolist()[:3] == ["baltic as trading", "ab", "co op foods"]
+    assert pd.isna(keys.iloc[3])
+
+
+def test_course_member_names_have_no_variants():
+    from course import data
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        guards.warn_name_variants(data.load("cluster_members"), name="member_name",
+                                  member="member_id", within=["cluster"], where="demo")  # fmt: skip
+
+
 # --------------------------------------------------------------------------------------
 # Options that became keyword-only
 # --------------------------------------------------------------------------------------
