@@ -72,13 +72,47 @@ def lab_folder(folder: Path | None = None) -> Path:
     return folder
 
 
+# nbgrader's tools per audience, as Jupyter configuration folders (jupyter/README.md)
+LAB_TOOLS = {"learner": ROOT / "jupyter" / "learner", "instructor": ROOT / "jupyter" / "instructor"}
+
+
+def lab_environment(*, instructor: bool = False, environ: dict | None = None) -> dict[str, str]:
+    """The environment JupyterLab starts in: the learner's nbgrader tools (assignment list,
+    Validate) or, with ``instructor=True``, also its authoring tools (Create Assignment,
+    Formgrader, Courses), for this server only.
+
+    The audience's folder (``jupyter/learner`` or ``jupyter/instructor``) goes first on
+    ``JUPYTER_CONFIG_PATH``, above the environment's own settings; a hub's trainer server uses
+    the same folder. An installed copy without the folders keeps its set-up's learner tools.
+
+    >>> env = lab_environment(instructor=True, environ={"JUPYTER_CONFIG_PATH": "/mine"})
+    >>> env["JUPYTER_CONFIG_PATH"].split(os.pathsep) == [str(LAB_TOOLS["instructor"]), "/mine"]
+    True
+    """
+    env = dict(os.environ if environ is None else environ)
+    tools = LAB_TOOLS["instructor" if instructor else "learner"]
+    if not tools.is_dir():
+        if instructor:
+            raise SystemExit(
+                "course lab --instructor needs the course project (a clone, with jupyter/"
+                "instructor): run it there, e.g. `python3 tools/bootstrap.py lab --instructor`."
+            )
+        return env
+    paths = [str(tools), *filter(None, env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep))]
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(paths)
+    return env
+
+
 def _lab(args: argparse.Namespace) -> int:
     folder = lab_folder(args.dir)
     command = lab_command(port=args.port, browser=False if args.no_browser else None, root=folder)
+    environment = lab_environment(instructor=args.instructor)
     if args.dry_run:
         print(f"folder: {folder}")
+        print(f"tools: {'instructor' if args.instructor else 'learner'}")
         print("command: " + " ".join(command))
         return 0
+    os.environ.update(environment)  # JupyterLab inherits it
     print(f"Opening the course in JupyterLab ({folder}). Stop it with Ctrl+C (twice).", flush=True)
     if not _has_screen() and not args.no_browser:
         print("No screen found: open the http://127.0.0.1:... address printed below.", flush=True)
@@ -248,6 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lab.add_argument(
         "--dry-run", action="store_true", help="prepare the folder, print the command, stop"
+    )
+    lab.add_argument(
+        "--instructor",
+        action="store_true",
+        help="also nbgrader's authoring tools (Create Assignment, Formgrader, Courses)",
     )
     lab.set_defaults(func=_lab)
 

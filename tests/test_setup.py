@@ -157,6 +157,144 @@ def test_bootstrap_uses_only_the_standard_library():
     assert result.stdout.strip().splitlines()[-1] == "loaded:"
 
 
+def test_bootstrap_setup_refuses_options_it_would_ignore(capsys):
+    with pytest.raises(SystemExit):
+        bootstrap.main(["setup", "--instructor"])
+    assert "options of `course lab` go after lab" in capsys.readouterr().err
+
+
+# --- nbgrader's tools: the learner's, and the instructor's on request -------------------------
+
+# nbgrader 0.9's JupyterLab plugins and server extensions (User guide, "Installation")
+AUTHORING_PLUGINS = {"@jupyter/nbgrader:create-assignment", "@jupyter/nbgrader:formgrader",
+                     "@jupyter/nbgrader:course-list"}  # fmt: skip
+LEARNER_PLUGINS = {"@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:validate-assignment"}
+AUTHORING_SERVER = {
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.course_list",
+}
+LEARNER_SERVER = {"nbgrader.server_extensions.assignment_list",
+                  "nbgrader.server_extensions.validate_assignment"}  # fmt: skip
+
+
+def _tools(audience: str) -> tuple[dict, dict]:
+    folder = ROOT / "jupyter" / audience
+    plugins = json.loads((folder / "labconfig" / "page_config.json").read_text())
+    server = json.loads((folder / "jupyter_server_config.json").read_text())
+    return plugins["disabledExtensions"], server["ServerApp"]["jpserver_extensions"]
+
+
+def test_learners_lose_the_authoring_tools_and_instructors_get_them_back():
+    learner_plugins, learner_server = _tools("learner")
+    instructor_plugins, instructor_server = _tools("instructor")
+    assert learner_plugins == dict.fromkeys(AUTHORING_PLUGINS, True)  # disabled
+    assert learner_server == dict.fromkeys(AUTHORING_SERVER, False)
+    # the instructor's folder names the same tools with the opposite values: it only undoes
+    assert instructor_plugins == {name: not off for name, off in learner_plugins.items()}
+    assert instructor_server == {name: not on for name, on in learner_server.items()}
+    assert not LEARNER_PLUGINS & set(learner_plugins) and not LEARNER_SERVER & set(learner_server)
+    assert cli.LAB_TOOLS == {"learner": ROOT / "jupyter" / "learner",
+                             "instructor": ROOT / "jupyter" / "instructor"}  # fmt: skip
+
+
+def test_setup_installs_the_learner_tools_on_every_run(tmp_path, monkeypatch):
+    project = tmp_path / "course"
+    (project / "course").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("[project]\nname = 'cluster-course'\n")
+    learner = project / "jupyter" / "learner"
+    (learner / "labconfig").mkdir(parents=True)
+    for name in ("labconfig/page_config.json", "jupyter_server_config.json"):
+        (learner / name).write_text((ROOT / "jupyter" / "learner" / name).read_text())
+    monkeypatch.setattr(bootstrap, "run", _fake_run([], False))
+    monkeypatch.setattr(bootstrap, "is_windows", lambda w=None: False if w is None else w)
+    venv = tmp_path / "env"
+    config = venv / "etc" / "jupyter"
+    config.mkdir(parents=True)
+    # something else the environment had enabled stays enabled
+    mine = {"ServerApp": {"jpserver_extensions": {"my_extension": True}}}
+    (config / "jupyter_server_config.json").write_text(json.dumps(mine))
+    bootstrap.setup(venv, project=project)
+    server = json.loads((config / "jupyter_server_config.json").read_text())
+    assert server["ServerApp"]["jpserver_extensions"] == {
+        "my_extension": True,
+        **dict.fromkeys(AUTHORING_SERVER, False),
+    }
+    plugins = json.loads((config / "labconfig" / "page_config.json").read_text())
+    assert plugins["disabledExtensions"] == dict.fromkeys(AUTHORING_PLUGINS, True)
+    # somebody enabled the formgrader in the environment: the next set-up, even with nothing
+    # to install, gives the learner the learner's tools again
+    server["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"] = True
+    (config / "jupyter_server_config.json").write_text(json.dumps(server))
+    assert bootstrap.up_to_date(venv, project, False, None)
+    bootstrap.setup(venv, project=project)
+    again = json.loads((config / "jupyter_server_config.json").read_text())
+    assert (
+        again["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"] is False
+    )
+
+
+def test_course_lab_instructor_puts_the_instructors_folder_first(tmp_path, capsys):
+    env = cli.lab_environment(instructor=True, environ={"JUPYTER_CONFIG_PATH": "elsewhere"})
+    assert env["JUPYTER_CONFIG_PATH"].split(os.pathsep) == [str(cli.LAB_TOOLS["instructor"]),
+                                                             "elsewhere"]  # fmt: skip
+    env = cli.lab_environment(environ={})
+    assert env["JUPYTER_CONFIG_PATH"] == str(cli.LAB_TOOLS["learner"])
+    before = dict(os.environ)
+    assert (
+        cli.main(["lab", "--dir", str(tmp_path), "--no-browser", "--dry-run", "--instructor"]) == 0
+    )
+    assert "tools: instructor" in capsys.readouterr().out
+    assert dict(os.environ) == before  # a dry run changes nothing in this process
+
+
+# What JupyterLab and Jupyter Server would load, computed by their own code: the page config's
+# disabled plugins and the server extensions, for the environment the tests run in.
+_EFFECTIVE = """
+import json, os, sys
+from jupyter_core.paths import jupyter_path
+from jupyterlab.commands import get_app_dir
+from jupyterlab_server.config import get_page_config
+from jupyter_server.serverapp import ServerApp
+found = {}
+for name, config_path in json.loads(sys.argv[1]).items():
+    os.environ.pop("JUPYTER_CONFIG_PATH", None)
+    if config_path:
+        os.environ["JUPYTER_CONFIG_PATH"] = config_path
+    page = get_page_config(jupyter_path("labextensions"), os.path.join(get_app_dir(), "settings"))
+    app = ServerApp()
+    app.load_config_file()
+    app.find_server_extensions()
+    found[name] = {"disabled": sorted(page["disabledExtensions"]),
+                   "server": {k: v for k, v in app.jpserver_extensions.items() if "nbgrader" in k}}
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.slow
+def test_the_effective_jupyter_config_gives_learners_the_learners_tools(tmp_path):
+    modes = {
+        "environment": "",  # plain `jupyter lab` in the set-up's environment
+        "course lab": cli.lab_environment(environ={})["JUPYTER_CONFIG_PATH"],
+        "course lab --instructor": cli.lab_environment(instructor=True, environ={})[
+            "JUPYTER_CONFIG_PATH"
+        ],
+    }
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path)}  # no user settings of this machine
+    result = subprocess.run([sys.executable, "-c", _EFFECTIVE, json.dumps(modes)], env=env,
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    for mode in ("environment", "course lab"):
+        learner = found[mode]
+        fix = "the environment lacks the learner's tools: run `make setup-test` again"
+        assert set(learner["disabled"]) >= AUTHORING_PLUGINS, (mode, fix)
+        assert not LEARNER_PLUGINS & set(learner["disabled"]), mode
+        assert {k for k, on in learner["server"].items() if on} == LEARNER_SERVER, (mode, fix)
+    instructor = found["course lab --instructor"]
+    assert not (AUTHORING_PLUGINS | LEARNER_PLUGINS) & set(instructor["disabled"])
+    assert {k for k, on in instructor["server"].items() if on} == AUTHORING_SERVER | LEARNER_SERVER
+
+
 # --- the materials: what an installed copy carries and opens ----------------------------------
 
 

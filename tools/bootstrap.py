@@ -6,14 +6,17 @@ Standard library only, so that it runs on a bare Python 3.11+ with nothing else 
     python3 tools/bootstrap.py lab       Linux, macOS (what `make lab` runs)
     py tools\\bootstrap.py lab            Windows (no make, no WSL needed)
     python3 tools/bootstrap.py doctor    set up, then check the laptop (`course doctor`)
+    python3 tools/bootstrap.py lab --instructor   with nbgrader's authoring tools (instructors)
     python3 tools/bootstrap.py setup --test   the contributors' set-up (`make test` adds the test tools)
     python3 tools/bootstrap.py lab --wheelhouse E:/wheelhouse   offline, from a USB stick
 
 It creates a private environment (`.venv/` in the project), installs the course and JupyterLab
 into it (the test tools only with --test), registers the "Python 3 (cluster course)" kernel and
-installs the course's JupyterLab settings (jupyter/overrides.json). A stamp file in the
-environment records what was installed (`.installed-lab`, `.installed-test`), so running it again
-skips the set-up unless pyproject.toml or the settings changed.
+installs the course's JupyterLab settings (jupyter/overrides.json) and the learner's tools
+(jupyter/learner/: nbgrader's assignment list and Validate, not its authoring tools; `lab
+--instructor` passes --instructor to `course lab`, which adds them). A stamp file in
+the environment records what was installed (`.installed-lab`, `.installed-test`), so running it
+again skips the installation unless pyproject.toml or the settings changed.
 
 With --wheelhouse DIR nothing is downloaded (pip --no-index --find-links DIR): in a clone or a
 learner bundle the course is installed from its folder, as online; from a wheelhouse folder alone
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -84,6 +88,57 @@ def overrides_file(project: Path | None, here: Path = HERE) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def learner_config(project: Path | None, here: Path = HERE) -> Path | None:
+    """The Jupyter configuration of the learner's tools: the project's jupyter/learner, or a
+    copy here (in a wheelhouse folder)."""
+    for candidate in ([project / "jupyter" / "learner"] if project else []) + [here / "learner"]:
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def config_dir(venv: Path) -> Path:
+    """The environment's own Jupyter configuration folder (``--sys-prefix`` level), where
+    ``jupyter labextension disable --level=sys_prefix`` and ``jupyter server extension disable
+    --sys-prefix`` write (same on every platform)."""
+    return venv / "etc" / "jupyter"
+
+
+def merge_config(source: Path, target: Path) -> list[Path]:
+    """Merge every JSON file under ``source`` into the same file under ``target``: its keys
+    win, keys it does not name stay. Return the files written.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     source, target = Path(tmp, "mode"), Path(tmp, "env")
+    ...     source.mkdir(); target.mkdir()
+    ...     _ = (source / "c.json").write_text('{"ServerApp": {"x": {"a": false}}}')
+    ...     _ = (target / "c.json").write_text('{"ServerApp": {"x": {"a": true, "b": true}}}')
+    ...     _ = merge_config(source, target)
+    ...     json.loads((target / "c.json").read_text())
+    {'ServerApp': {'x': {'a': False, 'b': True}}}
+    """
+    written = []
+    for path in sorted(source.rglob("*.json")):
+        destination = target / path.relative_to(source)
+        current = {}
+        if destination.is_file() and destination.read_text(encoding="utf-8").strip():
+            current = json.loads(destination.read_text(encoding="utf-8"))
+        _deep_update(current, json.loads(path.read_text(encoding="utf-8")))
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
+        written.append(destination)
+    return written
+
+
+def _deep_update(current: dict, new: dict) -> None:
+    for key, value in new.items():
+        if isinstance(value, dict) and isinstance(current.get(key), dict):
+            _deep_update(current[key], value)
+        else:
+            current[key] = value
 
 
 def settings_dir(venv: Path) -> Path:
@@ -194,6 +249,7 @@ def setup(
         )
     python = venv_python(venv)
     if up_to_date(venv, project, test, wheelhouse):
+        install_learner_tools(venv, project)
         return python
     if not python.exists():
         print(f"Creating the course environment in {venv}", flush=True)
@@ -210,9 +266,19 @@ def setup(
     if overrides is not None:
         settings_dir(venv).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(overrides, settings_dir(venv) / "overrides.json")
+    install_learner_tools(venv, project)
     stamp_file(venv, test).write_text(fingerprint(project, test, wheelhouse) + "\n")
     print(f"Set-up done: the course environment is in {venv}", flush=True)
     return python
+
+
+def install_learner_tools(venv: Path, project: Path | None) -> None:
+    """Switch nbgrader's authoring tools (Create Assignment, Formgrader, Courses) off in the
+    environment; learners keep the assignment list and Validate. Done on every run (it takes
+    no time), so a learner's environment stays a learner's whatever was enabled in it before."""
+    learner = learner_config(project)
+    if learner is not None:
+        merge_config(learner, config_dir(venv))
 
 
 def _exec(command: list[str]) -> int:
@@ -241,7 +307,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args, rest = build_parser().parse_known_args(argv)
+    parser = build_parser()
+    args, rest = parser.parse_known_args(argv)
+    if rest and args.action == "setup":
+        parser.error(f"setup takes no {' '.join(rest)} (options of `course lab` go after lab)")
     project = project_root()
     wheelhouse = args.wheelhouse.resolve() if args.wheelhouse else None
     if wheelhouse is None and project is None and any(HERE.glob("cluster_course-*.whl")):
