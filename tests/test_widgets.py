@@ -98,14 +98,15 @@ def _close_figures():
 # --------------------------------------------------------------------------------------
 
 
-def region_profile(*args, **kwargs):
+def region_profile(employment, categories, region_code, start, end, **options):
     # the hand table has three regions: rate them although the default asks for ten
-    return economics.region_profile(*args, min_regions=1, **kwargs)
+    return economics.region_profile(employment, categories, region_code=region_code,
+                                    start=start, end=end, min_regions=1, **options)  # fmt: skip
 
 
 def test_region_profile_refuses_to_rate_three_regions_by_default():
     with pytest.raises(CourseInputError, match="no category has 10 or more regions"):
-        economics.region_profile(_table(), CATEGORIES, "A", START, END)
+        economics.region_profile(_table(), CATEGORIES, region_code="A", start=START, end=END)
 
 
 @pytest.mark.parametrize("region", ["A", "B", "C"])

@@ -8,7 +8,8 @@ Widgets are thin: every number they show comes from ``course.economics`` and eve
     employment = data.load("regional_employment")
     categories = data.load("cluster_categories")
     widgets.region_explorer(employment, categories)          # in a notebook: the explorer
-    economics.region_profile(employment, categories, "LV008", 2013, 2023)  # the same numbers
+    economics.region_profile(employment, categories, region_code="LV008", start=2013,
+                             end=2023)                       # the same numbers
 
 The explorers live in private files, one per subject (``_economics`` for module 1,
 ``_segmentation``, ``_valuechain``, ``_benchmarking``); ``_output`` turns a chart, a table or

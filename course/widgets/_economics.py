@@ -127,7 +127,13 @@ def _render(employment, categories, *, region_code, region_label, years, selecte
         return (output.text("Select at least one cluster category (Ctrl/Cmd + click)."),)
     try:
         profile = economics.region_profile(
-            employment, categories, region_code, start, end, selected, min_regions=min_regions
+            employment,
+            categories,
+            region_code=region_code,
+            start=start,
+            end=end,
+            selected=selected,
+            min_regions=min_regions,
         )
     except CourseInputError as problem:
         return (output.text(str(problem)),)
