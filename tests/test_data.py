@@ -76,6 +76,20 @@ def test_regional_employment_covers_the_baltic_sea_region_partition():
     assert per_cell.max() == 1  # one row per region x industry x year
 
 
+def test_an_unknown_export_share_loads_as_missing_not_zero():
+    # issue 17: the 25 public and education members have no turnover, so no export share
+    members = data.load("cluster_members")
+    unknown = members["export_share"].isna()
+    assert unknown.sum() == 25
+    assert set(members.loc[unknown, "member_type"]) == {"public", "education"}
+    assert members.loc[unknown, "turnover_eur"].isna().all()
+    companies = members[members["member_type"] == "company"]
+    assert companies["export_share"].notna().all()
+    assert (companies["export_share"] == 0).sum() == 43  # true non-exporters stay 0
+    described = data.describe("cluster_members").set_index("column")
+    assert "unknown" in described.loc["export_share", "description"]
+
+
 def test_unknown_dataset_lists_the_available_ones():
     with pytest.raises(data.DatasetError, match="regional_employment") as error:
         data.load("employment")

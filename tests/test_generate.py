@@ -9,6 +9,7 @@ with the generator's own code.
 from __future__ import annotations
 
 import ast
+import csv
 import hashlib
 import importlib.util
 import json
@@ -445,10 +446,22 @@ def test_cluster_members(tables):
     assert members["member_id"].str.match(r"^[a-z_]+_\d{3}$").all()
     assert (members["member_id"].str.rsplit("_", n=1).str[0] == members["cluster"]).all()
     assert members["year_joined"].between(2008, 2023).all()
-    assert members["export_share"].between(0, 1).all()
     no_accounts = members["member_type"].isin(["public", "education"])
     assert members.loc[no_accounts, "turnover_eur"].isna().all()
     assert members.loc[~no_accounts, "turnover_eur"].notna().all()
+    # unknown is not zero: without a turnover the export share is unknown (an empty cell)
+    unknown = members["export_share"].isna()
+    assert (unknown == members["turnover_eur"].isna()).all() and unknown.sum() == 25
+    assert members.loc[~unknown, "export_share"].between(0, 1).all()
+    with (DATASETS / "cluster_members.csv").open(encoding="utf-8", newline="") as file:
+        cells = [row["export_share"] for row in csv.DictReader(file)]
+    assert cells.count("") == 25 and "0.0" in cells  # stored empty, and true zeros stay 0
+    zero = members.loc[members["export_share"] == 0, "member_type"]
+    quoted = (zero == "company").sum(), (zero != "company").sum()
+    readme = " ".join((DATASETS / "README.md").read_text(encoding="utf-8").split())
+    assert quoted == (43, 12)
+    assert "the 25 public and education bodies have no turnover" in readme
+    assert "(43 companies and 12 other bodies)" in readme
     lv_food = set(members.loc[members["cluster"] == "lv_food", "industry"])
     assert {"C10", "C17", "C22"} <= lv_food
     regions = members.groupby("cluster")["region"].agg(set).to_dict()

@@ -165,11 +165,36 @@ def test_value_chain_and_exports(text, members):
     _quoted(text, "(20 of 58 members)", "six packaging members", "(share 0.485)")
     _quoted(text, "one technology provider and no input suppliers")
     over_half, zero = (lv["export_share"] > 0.5).sum(), (lv["export_share"] == 0).sum()
-    assert (over_half, zero, f"{over_half / len(lv):.3f}") == (7, 16, "0.121")
-    _quoted(text, "Seven of Vidzeme's members export more than half", "(share 0.121); 16 do not")
+    assert (over_half, zero, f"{over_half / len(lv):.3f}") == (7, 8, "0.121")
+    zero_types = lv.loc[lv["export_share"] == 0, "member_type"].value_counts().to_dict()
+    assert zero_types == {"company": 6, "other": 2}  # "other" bodies are the associations
+    unknown = lv[lv["export_share"].isna()]  # unknown, not zero: no turnover, no export share
+    assert len(unknown) == 8 and unknown["turnover_eur"].isna().all()
+    assert set(unknown["member_type"]) == {"public", "education"}
+    _quoted(text, "Seven of Vidzeme's members export more than half", "(share 0.121); 8 export")
+    _quoted(text, "nothing (six companies and two associations)", "holds the 8 public and")
+    _quoted(text, "education bodies, which have no turnover, so their export share is unknown")
+    # the text reads the table the lesson shows: its last row, the unknown shares, holds those 8
+    from course import segmentation
+
+    shown = segmentation.member_composition(segmentation.export_band(lv), "export_band")
+    *bands, unknown = shown["export_band"].astype(str).tolist()
+    assert bands == list(segmentation.EXPORT_BANDS.categories) and "unknown" in unknown
+    assert shown["members"].iloc[-1] == 8
     dk_over = (dk["export_share"] > 0.5).sum()
     assert (dk_over, f"{dk_over / len(dk):.3f}") == (15, "0.234")
     _quoted(text, "About **0.234** (15 of 64 members)")
+
+
+def test_the_instructor_notes_count_the_unknown_export_shares(members):
+    # docs/instructors/02-*.md quotes the same counts as the lesson: unknown is not zero
+    guide = (ROOT / "docs" / "instructors" / "02-industry-segmentation.md").read_text("utf-8")
+    lv = _of(members, "lv_food")
+    zero, unknown = (lv["export_share"] == 0).sum(), lv["export_share"].isna().sum()
+    companies = (_of(lv, "lv_food", companies=True)["export_share"] == 0).sum()
+    assert (zero, companies, unknown, zero + unknown) == (8, 6, 8, 16)
+    _quoted(guide, "Vidzeme has 8 members that export nothing (six companies and two associations)")
+    _quoted(guide, "and 8 whose share is unknown", "as non-exporters says 16")
 
 
 def _hhi(rows: pd.DataFrame) -> float:

@@ -93,7 +93,8 @@ def _headcount(rng, types: np.ndarray) -> np.ndarray:
 
 def _export_shares(rng, cluster: dict, types: np.ndarray) -> np.ndarray:
     """Exports as a share of turnover: a beta draw around the cluster's typical share for the
-    companies (15 % of them sell only at home), 5 % for research bodies, 0 for the others."""
+    companies (15 % of them sell only at home), 5 % for research bodies, 0 for the others
+    (:func:`_members_of` then empties the share of the members whose turnover is unknown)."""
     size, mean = len(types), cluster["export_mean"]
     export_share = rng.beta(2.0 * mean / (1 - mean), 2.0, size)
     export_share[rng.random(size) < 0.15] = 0.0  # some firms sell only at home
@@ -152,7 +153,8 @@ def _members_of(cluster_id: str, cluster: dict, rng) -> pd.DataFrame:
             "employees": employees.astype(np.int64),
             "turnover_eur": pd.array(np.where(no_accounts, np.nan, turnover), dtype="Int64"),
             "balance_sheet_eur": pd.array(np.where(no_accounts, np.nan, balance), dtype="Int64"),
-            "export_share": export_share,
+            # a share of an unknown turnover is unknown, not 0: empty, like the turnover itself
+            "export_share": np.where(no_accounts, np.nan, export_share),
             "value_chain_stage": _stages(types, industries),
             "year_joined": joined.astype(np.int64),
             "services_used": services,

@@ -117,7 +117,8 @@ RESOURCES = {
             "FICTIONAL members (organisations and names are made up) of five course clusters. "
             "Regions are real NUTS 2021 codes. Partner and linked enterprises are ignored: each "
             "member stands alone for the SME definition. turnover_eur and balance_sheet_eur are "
-            "empty for public and education bodies."
+            "empty for public and education bodies, and so is export_share: a share of an "
+            "unknown turnover is unknown, not 0."
         ),
         "primaryKey": ["member_id"],
         "foreignKeys": [
@@ -139,8 +140,8 @@ RESOURCES = {
                    required=True, minimum=1),
             _field("turnover_eur", "number", "Annual turnover", "EUR", minimum=0),
             _field("balance_sheet_eur", "number", "Balance sheet total", "EUR", minimum=0),
-            _field("export_share", "number", "Exports as a share of turnover", "share 0-1",
-                   required=True, minimum=0, maximum=1),
+            _field("export_share", "number", "Exports as a share of turnover; empty (unknown) "
+                   "where the turnover is unknown", "share 0-1", minimum=0, maximum=1),
             _field("value_chain_stage", "string", "Stage of the value chain the member serves",
                    required=True, enum=VALUE_CHAIN_STAGES),
             _field("year_joined", "integer", "Year the member joined", "year", required=True,

@@ -141,12 +141,14 @@ scoring.check(
     "status is for enterprises: classify the companies only (energy_companies).",
 )
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "9ae4735fd74bb10dcb16f6b8f05558f2", "grade": false, "grade_id": "ps02_export_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "7394aedd5b2422a77581bd898086148f", "grade": false, "grade_id": "ps02_export_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 2 (2 points): how international are the members?
 #
 # What share of **all** the cluster's members (`energy`, companies and institutions) export more
 # than half of their turnover (export band `">50 %"`, with a space before the %, copied exactly)?
-# Give one fraction (0.25 means a quarter), as `energy_export_share`.
+# Give one fraction (0.25 means a quarter), as `energy_export_share`. The public and education
+# bodies have no turnover, so their export share is unknown (their own row, not the band
+# `"0 %"`): they still count among all the members.
 
 # %% deletable=false nbgrader={"cell_type": "code", "checksum": "8e291a78a211b889eca41d23d161972e", "grade": false, "grade_id": "ps02_export_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE

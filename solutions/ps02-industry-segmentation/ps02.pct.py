@@ -190,7 +190,9 @@ expected = {
 #
 # What share of **all** the cluster's members (`energy`, companies and institutions) export more
 # than half of their turnover (export band `">50 %"`, with a space before the %, copied exactly)?
-# Give one fraction (0.25 means a quarter), as `energy_export_share`.
+# Give one fraction (0.25 means a quarter), as `energy_export_share`. The public and education
+# bodies have no turnover, so their export share is unknown (their own row, not the band
+# `"0 %"`): they still count among all the members.
 
 # %% nbgrader={"grade": false, "grade_id": "ps02_export_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
