@@ -7,6 +7,8 @@ long way (explicit inverses, power series, loops) instead of the library's solve
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -242,7 +244,7 @@ def test_food_needs_packaging_directly_and_indirectly(io):
     assert food.loc["paper_packaging", "input_coefficient"] == pytest.approx(111.1 / 2777.5)
     assert food.loc["plastic_packaging", "input_coefficient"] == pytest.approx(97.2 / 2777.5)
     assert food.loc["paper_packaging", "total_requirement"] == pytest.approx(0.0486, abs=5e-5)
-    assert vc.suppliers(io.Z, io.x, "food", top=1)["industry"].tolist() == ["agriculture"]
+    assert vc.suppliers(io.Z, io.x, "food", n=1)["industry"].tolist() == ["agriculture"]
 
 
 def test_buyers_against_the_ghosh_inverse(io):
@@ -253,13 +255,13 @@ def test_buyers_against_the_ghosh_inverse(io):
     result = result.loc[list(io.Z.index)]
     np.testing.assert_allclose(result["allocation_coefficient"], Z[t, :] / x[t])
     np.testing.assert_allclose(result["total_allocation"], G[t, :] - np.eye(len(x))[t])
-    top = vc.buyers(io.Z, io.x, "plastic_packaging", top=1)
+    top = vc.buyers(io.Z, io.x, "plastic_packaging", n=1)
     assert top["industry"].tolist() == ["food"]
     assert top["allocation_coefficient"].iloc[0] == pytest.approx(97.2 / 541.7)
 
 
 def test_industry_links_composes_suppliers_buyers_and_multipliers(io):
-    links = vc.industry_links(io, "food", top=3)
+    links = vc.industry_links(io, "food", n=3)
     assert links.name == "Food products (C10)"
     assert len(links.suppliers) == 3 and len(links.buyers) == 3
     assert links.suppliers["name"].iloc[0] == "Agriculture (A01)"
@@ -324,31 +326,54 @@ def test_labels_that_differ_between_z_and_x_are_refused():
         vc.technical_coefficients(Z, MB_X)
 
 
+THREE = ["a", "b", "c"]
+
+
 def test_singular_i_minus_a_is_refused():
-    A = pd.DataFrame([[0.5, 0.5], [0.5, 0.5]], index=MB_SECTORS, columns=MB_SECTORS)
-    with pytest.raises(CourseInputError, match="I - A is singular.*column sum of A is 1"):
+    # sector a buys all of its own output: I - A has a zero row and column
+    A = pd.DataFrame(np.diag([1.0, 0.2, 0.3]), index=THREE, columns=THREE)
+    with pytest.raises(CourseInputError, match="I - A is singular.*column sum of A is 1 .*'a'"):
         vc.leontief_inverse(A)
-    unproductive = pd.DataFrame([[0.9, 0.6], [0.6, 0.9]], index=MB_SECTORS, columns=MB_SECTORS)
+    unproductive = pd.DataFrame(np.diag([1.2, 0.2, 0.3]), index=THREE, columns=THREE)
     with pytest.raises(CourseInputError, match="not productive"):
         vc.leontief_inverse(unproductive)
-    # value added as x: the inputs exceed the "output"
-    with pytest.raises(CourseInputError, match="singular"):
+    # value added as x: the inputs exceed the "output", and the message is about x
+    with pytest.raises(CourseInputError, match="singular.*column sum of A.*x is gross output"):
         vc.linkages(MB_Z, pd.Series([300.0, 400.0], index=MB_SECTORS))
+
+
+def test_z_passed_as_a_is_named():
+    with pytest.raises(CourseInputError) as caught:
+        vc.leontief_inverse(MB_Z)
+    message = str(caught.value)
+    assert "most of its columns sum to 1 or more (the largest 600, for 'manufacturing')" in message
+    assert message.endswith(
+        "This looks like the transactions table Z: compute A = technical_coefficients(Z, x) first."
+    )
+    assert "x is gross output" not in message  # leontief_inverse has no x to talk about
+    # the same for Z in EUR billion: entries below 1, columns above
+    with pytest.raises(CourseInputError, match="looks like the transactions table Z"):
+        vc.leontief_inverse(MB_Z / 300)
+
+
+def test_ghosh_refusal_reports_the_row_sums_of_b():
+    # x = value added (too small): food sells more to other sectors than it "produces"
+    x = pd.Series([300.0, 400.0], index=MB_SECTORS)
+    with pytest.raises(CourseInputError) as caught:
+        vc.ghosh_inverse(MB_Z, x)
+    message = str(caught.value)
+    row_sums = (MB_Z.to_numpy() / x.to_numpy()[:, None]).sum(axis=1)
+    assert f"The largest row sum of B is {row_sums.max():.3g} (sector 'agriculture')" in message
+    assert "goes to final demand" in message and "column sum" not in message
 
 
 def test_negative_and_zero_outputs():
     with pytest.raises(CourseInputError, match="gross output cannot be negative.*-1000"):
         vc.technical_coefficients(MB_Z, MB_X * [-1, 1])
-    with pytest.raises(CourseInputError, match="'agriculture' has zero output but buys inputs"):
+    with pytest.raises(CourseInputError, match="'agriculture' has zero output in x but sells 650"):
         vc.technical_coefficients(MB_Z, MB_X * [0, 1])
-    with pytest.raises(CourseInputError, match="zero output but sells output"):
+    with pytest.raises(CourseInputError, match="zero output in x but sells"):
         vc.ghosh_inverse(MB_Z, MB_X * [0, 1])
-    # an empty sector (no output, no flows) is allowed: its coefficients are 0
-    Z = MB_Z.copy()
-    Z["agriculture"] = 0.0
-    Z.loc["agriculture"] = 0.0
-    A = vc.technical_coefficients(Z, MB_X * [0, 1])
-    assert (A["agriculture"] == 0).all()
 
 
 def test_missing_text_and_duplicate_cells_are_refused():
@@ -374,8 +399,8 @@ def test_unknown_target_and_method(io):
         CourseInputError, match="sector 'foods' is not in the table. Did you mean 'food'"
     ):
         vc.suppliers(io.Z, io.x, "foods")
-    with pytest.raises(CourseInputError, match="top=0 must be a whole number"):
-        vc.buyers(io.Z, io.x, "food", top=0)
+    with pytest.raises(CourseInputError, match="n=0 must be a whole number"):
+        vc.buyers(io.Z, io.x, "food", n=0)
     with pytest.raises(CourseInputError, match="method='rows' is not one of 'leontief', 'ghosh'"):
         vc.linkages(io.Z, io.x, method="rows")
     with pytest.raises(CourseInputError, match="Build them first"):
@@ -400,3 +425,247 @@ def test_io_accounts_refuse_tables_that_do_not_balance():
         vc.io_accounts(table.assign(kind=table["kind"].replace("imports", "taxes")))
     with pytest.raises(CourseInputError, match="no column 'food'"):
         vc.io_accounts(table.drop(columns="food"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Degenerate tables: sectors with no output, totals, ill-conditioning, units
+# ---------------------------------------------------------------------------------------------
+
+
+def _with_idle(Z: pd.DataFrame, x: pd.Series, name: str = "idle"):
+    """The table with one more sector that has no output, no sales and no purchases."""
+    idle = Z.copy()
+    idle.loc[name] = 0.0
+    idle[name] = 0.0
+    return idle, pd.concat([x, pd.Series({name: 0.0})])
+
+
+def test_a_sector_with_no_output_is_left_out_with_a_warning(io):
+    Z, x = _with_idle(io.Z, io.x)
+    with pytest.warns(vc.EmptySectorWarning, match=r"1 sector\(s\) have no output.*'idle'"):
+        links = vc.linkages(Z, x)
+    assert links.attrs["left_out"] == {"idle": "no output, sales or purchases"}
+    assert "idle" not in set(links["industry"])
+    # the remaining sectors' linkages are those of the table without it, computed the long way
+    backward, forward, kinds = _loop_linkages(io.Z.to_numpy(), io.x.to_numpy(), "leontief")
+    np.testing.assert_allclose(links["backward"], backward)
+    np.testing.assert_allclose(links["forward"], forward)
+    assert links["type"].tolist() == kinds
+    food = links.set_index("industry").loc["food", "backward"]
+    assert round(food, 3) == 1.288
+    # kept as an identity column of L, the idle sector would shift food's index to 1.316
+    n = len(x)
+    A = Z.to_numpy() / np.where(x.to_numpy() > 0, x.to_numpy(), 1.0)[None, :]
+    L = np.linalg.inv(np.eye(n) - A)
+    assert round(L[:, list(Z.index).index("food")].mean() / L.mean(), 3) == 1.316
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda Z, x: vc.technical_coefficients(Z, x),
+        lambda Z, x: vc.allocation_coefficients(Z, x),
+        lambda Z, x: vc.ghosh_inverse(Z, x),
+        lambda Z, x: vc.linkages(Z, x, method="ghosh"),
+        lambda Z, x: vc.suppliers(Z, x, "food"),
+        lambda Z, x: vc.buyers(Z, x, "plastic_packaging"),
+    ],
+)
+def test_every_function_of_z_and_x_leaves_an_idle_sector_out_the_same_way(io, call):
+    Z, x = _with_idle(io.Z, io.x)
+    with pytest.warns(vc.EmptySectorWarning, match="'idle'"):
+        result = call(Z, x)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        clean = call(io.Z, io.x)
+    assert result.attrs["left_out"] == {"idle": "no output, sales or purchases"}
+    pd.testing.assert_frame_equal(result, clean)
+
+
+def test_the_chain_from_a_to_multipliers_skips_the_idle_sector(io):
+    Z, x = _with_idle(io.Z, io.x)
+    jobs = pd.concat([io.employment, pd.Series({"idle": 0.0})]).rename("employment")
+    with pytest.warns(vc.EmptySectorWarning):
+        A = vc.technical_coefficients(Z, x)
+    L = vc.leontief_inverse(A)
+    assert L.attrs["left_out"] == {"idle": "no output, sales or purchases"}
+    ours = vc.satellite_multipliers(L, jobs, x)
+    clean = vc.satellite_multipliers(vc.leontief_inverse(vc.technical_coefficients(io.Z, io.x)),
+                                     io.employment, io.x)  # fmt: skip
+    pd.testing.assert_series_equal(ours, clean)
+    assert vc.output_multipliers(L).attrs["left_out"] == {"idle": "no output, sales or purchases"}
+    with pytest.raises(CourseInputError, match="'idle' has zero output but a satellite value"):
+        vc.satellite_multipliers(L, jobs.where(jobs.index != "idle", 5.0), x)
+
+
+def _io_table_with(rows: dict[str, float] | None = None, *, code: str, name: str) -> pd.DataFrame:
+    """The course io_table with one more industry row and column (all 0 unless given)."""
+    table = data.load("io_table")
+    table.insert(list(table.columns).index("households"), code, 0.0)
+    row = {c: 0.0 for c in table.columns} | {"code": code, "name": name, "kind": "industry"}
+    row |= rows or {}
+    industries = int((table["kind"] == "industry").sum())
+    top, bottom = table.iloc[:industries], table.iloc[industries:]
+    return pd.concat([top, pd.DataFrame([row]), bottom], ignore_index=True)
+
+
+def test_an_idle_industry_of_an_io_table_is_left_out_of_the_multipliers(io):
+    table = _io_table_with(code="idle", name="Idle industry")
+    accounts = vc.io_accounts(table)  # the split keeps it: it is in the table
+    assert "idle" in accounts.x.index and accounts.x["idle"] == 0
+    with pytest.warns(vc.EmptySectorWarning, match="multipliers: 1 sector.*'idle'"):
+        result = vc.multipliers(accounts)
+    assert result.attrs["left_out"] == {"idle": "no output, sales or purchases"}
+    pd.testing.assert_frame_equal(result, vc.multipliers(io))
+
+
+def test_zero_output_sectors_that_trade_are_refused(io):
+    # sells to food but has no output: the row and the output disagree
+    Z, x = _with_idle(io.Z, io.x)
+    Z.loc["idle", "food"] = 10.0
+    with pytest.raises(CourseInputError, match="'idle' has zero output in x but sells 10 to"):
+        vc.linkages(Z, x)
+    Z, x = _with_idle(io.Z, io.x)
+    Z.loc["food", "idle"] = 4.0
+    with pytest.raises(CourseInputError, match="'idle' has zero output in x but buys 4 from"):
+        vc.technical_coefficients(Z, x)
+    # also where only the column matters (A) and only the row (B)
+    with pytest.raises(CourseInputError, match="but buys 4 from other sectors"):
+        vc.allocation_coefficients(Z, x)
+
+
+def test_an_ill_conditioned_table_warns_with_its_condition_number():
+    # sector a buys almost all of its own output: entries of L of about 1e13
+    A = pd.DataFrame([[1 - 1e-13, 0.1, 0.0], [0.0, 0.2, 0.1], [0.0, 0.1, 0.3]],
+                     index=THREE, columns=THREE)  # fmt: skip
+    condition = np.linalg.cond(np.eye(3) - A.to_numpy(), np.inf)
+    assert condition > vc.CONDITION_LIMIT == 1e4
+    with pytest.warns(vc.IllConditionedWarning) as caught:
+        L = vc.leontief_inverse(A)
+    assert L.to_numpy().max() > 1e12
+    message = str(caught[0].message)
+    assert (
+        f"its condition number is {condition:.2g} (numpy.linalg.cond(I - A, numpy.inf))" in message
+    )
+    assert "sector that buys almost all of its own output" in message and "'a'" in message
+    # the same table as Z and x: the functions of Z and x warn too
+    x = pd.Series([1e6, 100.0, 100.0], index=THREE)
+    Z = A * x.to_numpy()[None, :]
+    with pytest.warns(vc.IllConditionedWarning, match="cond"):
+        vc.linkages(Z, x)
+
+
+def test_a_well_conditioned_table_does_not_warn(io, pymrio_test):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        L = vc.leontief_inverse(vc.technical_coefficients(io.Z, io.x))
+        vc.linkages(io.Z, io.x, method="ghosh")
+        vc.linkages(pymrio_test.Z, pymrio_test.x)
+    n = len(io.x)
+    assert np.linalg.cond(np.eye(n) - vc.technical_coefficients(io.Z, io.x).to_numpy(),
+                          np.inf) < 5  # fmt: skip
+    assert L.attrs == {}
+
+
+def test_a_total_row_and_column_is_refused_or_dropped(io):
+    Z = io.Z.copy()
+    Z.loc["TOTAL"] = Z.sum()
+    Z["TOTAL"] = Z.sum(axis=1)
+    x = pd.concat([io.x, pd.Series({"TOTAL": io.x.sum()})])
+    with pytest.raises(CourseInputError, match=r"total rows and columns \('TOTAL'\).*counted tw"):
+        vc.linkages(Z, x)
+    with pytest.raises(CourseInputError, match="pass drop_aggregates=True"):
+        vc.suppliers(Z, x, "food")
+    from course._guards import AggregateRowWarning
+
+    with pytest.warns(AggregateRowWarning, match="'TOTAL'.*left out"):
+        links = vc.linkages(Z, x, drop_aggregates=True)
+    assert links.attrs["left_out"] == {"TOTAL": "a total of other sectors"}
+    pd.testing.assert_frame_equal(links.drop(columns=[]), vc.linkages(io.Z, io.x),
+                                  check_like=True)  # fmt: skip
+    # a matrix of results cannot be mended afterwards: refused, compute it again
+    L = vc.leontief_inverse(vc.technical_coefficients(io.Z, io.x))
+    L.loc["TOTAL"], L["TOTAL"] = 1.0, 1.0
+    with pytest.raises(CourseInputError, match="then compute it again"):
+        vc.output_multipliers(L)
+
+
+def test_a_sector_without_a_label_is_refused():
+    for blank in (np.nan, "", "  "):
+        labels = ["agriculture", blank]
+        Z = pd.DataFrame(MB_Z.to_numpy(), index=labels, columns=labels)
+        with pytest.raises(CourseInputError, match="1 sector\\(s\\) without a label"):
+            vc.technical_coefficients(Z, pd.Series([1000.0, 2000.0], index=labels))
+
+
+def test_io_accounts_refuse_or_drop_a_total_industry(io):
+    table = data.load("io_table")
+    industries = table[table["kind"] == "industry"]
+    sums = industries.drop(columns=["code", "name", "kind"]).sum()
+    total = _io_table_with(sums.to_dict(), code="TOTAL", name="All industries")
+    total.loc[total["kind"] != "industry", "TOTAL"] = 0.0
+    with pytest.raises(CourseInputError, match=r"the industry rows has total rows.*'TOTAL'.*drop"):
+        vc.io_accounts(total)
+    from course._guards import AggregateRowWarning
+
+    with pytest.warns(AggregateRowWarning, match="'TOTAL'"):
+        accounts = vc.io_accounts(total, drop_aggregates=True)
+    pd.testing.assert_frame_equal(accounts.Z, io.Z)
+    pd.testing.assert_series_equal(accounts.x, io.x)
+    pd.testing.assert_frame_equal(accounts.Y, io.Y)
+    with pytest.raises(CourseInputError, match="without a label"):
+        vc.io_accounts(table.assign(code=table["code"].replace("fishing", " ")))
+
+
+def test_employment_in_persons_instead_of_thousands_is_flagged(io):
+    from course._guards import UnitSlipWarning
+
+    table = data.load("io_table")
+    persons = table.copy()
+    is_jobs = persons["kind"] == "employment"
+    persons.loc[is_jobs, list(io.Z.index)] *= 1000  # the whole row in persons
+    with pytest.warns(UnitSlipWarning, match="9,099 persons per EUR 1 million.*persons given for"):
+        vc.io_accounts(persons)
+    one = table.copy()
+    one.loc[one["kind"] == "employment", "food"] *= 1000  # one industry in persons
+    with pytest.warns(UnitSlipWarning, match=r"food \(persons instead of thousands\)"):
+        accounts = vc.io_accounts(one)
+    # what the slip would do: food's employment multiplier 1,000 times too large, or nearly
+    slipped = vc.multipliers(accounts).set_index("industry")["employment_multiplier"]
+    assert slipped["food"] / vc.multipliers(io).set_index("industry").loc[
+        "food", "employment_multiplier"] > 300  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        vc.io_accounts(table)  # the course table: no warning
+
+
+def test_top_is_the_old_name_of_n(io):
+    with pytest.warns(DeprecationWarning, match=r"suppliers\(top=...\) is now suppliers\(n=...\)"):
+        old = vc.suppliers(io.Z, io.x, "food", top=2)
+    pd.testing.assert_frame_equal(old, vc.suppliers(io.Z, io.x, "food", n=2))
+    with pytest.warns(DeprecationWarning, match="buyers"):
+        assert len(vc.buyers(io.Z, io.x, "food", top=3)) == 3
+    with pytest.warns(DeprecationWarning, match="industry_links"):
+        assert len(vc.industry_links(io, "food", top=2).suppliers) == 2
+    with pytest.raises(CourseInputError, match="pass n= only"):
+        vc.suppliers(io.Z, io.x, "food", top=2, n=2)
+
+
+def test_options_are_keyword_only_after_the_table():
+    import inspect
+
+    for name in vc.__all__:
+        function = getattr(vc, name)
+        if not inspect.isfunction(function):
+            continue
+        for parameter in inspect.signature(function).parameters.values():
+            if parameter.default is not parameter.empty and parameter.name not in {
+                "Y",
+                "value_added",
+            }:
+                assert parameter.kind is parameter.KEYWORD_ONLY, f"{name}({parameter.name})"
+
+
+def test_the_forward_index_is_named_in_every_row(io):
+    assert set(vc.linkages(io.Z, io.x)["forward_index"]) == {"rows of L (Rasmussen)"}
+    assert set(vc.linkages(io.Z, io.x, method="ghosh")["forward_index"]) == {"rows of G (Ghosh)"}

@@ -93,7 +93,7 @@ def test_map_refuses_bad_member_tables():
         vc.value_chain_map(typo)
     no_stage = LV_FOOD.assign(value_chain_stage=LV_FOOD["value_chain_stage"].where(
         LV_FOOD.index != 3))  # fmt: skip
-    with pytest.raises(CourseInputError, match="1 empty value"):
+    with pytest.raises(CourseInputError, match="'value_chain_stage' is blank in 1 row.*blank_keys"):
         vc.value_chain_map(no_stage)
     with pytest.raises(CourseInputError, match="negative"):
         vc.value_chain_map(LV_FOOD.assign(employees=-LV_FOOD["employees"]))
@@ -122,6 +122,82 @@ def test_graph_follows_the_chain_and_support():
     assert graph.nodes["processing"]["members"] == 20
     with pytest.raises(CourseInputError, match="A graph shows one cluster"):
         vc.value_chain_graph(vc.value_chain_map(MEMBERS, by="cluster"))
+
+
+def _spoilt(column: str, value, row: int = 3) -> pd.DataFrame:
+    table = LV_FOOD.astype({column: object}).copy()
+    table.loc[row, column] = value
+    return table
+
+
+@pytest.mark.parametrize("blank", [np.nan, "", "  "])
+def test_a_member_without_an_id_is_refused(blank):
+    with pytest.raises(CourseInputError, match="'member_id' is blank in 1 row") as caught:
+        vc.value_chain_map(_spoilt("member_id", blank))
+    assert "blank_keys" not in str(caught.value)  # an id cannot be "(unknown)": fill it in
+    with pytest.raises(CourseInputError, match="'member_id' is blank"):
+        vc.value_chain_map(_spoilt("member_id", blank), blank_keys="unknown")
+
+
+@pytest.mark.parametrize("blank", [np.nan, "", "  "])
+def test_a_member_without_a_stage_is_refused_or_counted_as_unknown(blank):
+    spoilt = _spoilt("value_chain_stage", blank)
+    stage = LV_FOOD.loc[3, "value_chain_stage"]
+    with pytest.raises(CourseInputError, match=r"blank in 1 row\(s\) \(rows of member_id lv_f"):
+        vc.value_chain_map(spoilt)
+    with pytest.warns(MissingDataWarning, match="counted as their own group '\\(unknown\\)'"):
+        chain = vc.value_chain_map(spoilt, blank_keys="unknown").set_index("stage")
+    full = vc.value_chain_map(LV_FOOD).set_index("stage")
+    # no member lost: the totals add up, and only the member's own stage changes
+    assert chain["members"].sum() == full["members"].sum() == len(LV_FOOD)
+    assert chain["employees"].sum() == full["employees"].sum()
+    assert chain.loc["(unknown)", "members"] == 1 and not chain.loc["(unknown)", "gap"]
+    assert chain.index[-1] == "(unknown)" and chain.loc["(unknown)", "kind"] == "(unknown)"
+    assert chain.loc[stage, "members"] == full.loc[stage, "members"] - 1
+    others = full.index != stage
+    pd.testing.assert_frame_equal(chain.loc[full.index[others]], full.loc[others])
+    graph = vc.value_chain_graph(chain.reset_index())
+    assert "(unknown)" not in graph and graph.number_of_nodes() == 9
+
+
+def test_a_member_without_a_cluster_is_refused_or_its_own_group():
+    spoilt = MEMBERS.astype({"cluster": object}).copy()
+    spoilt.loc[10, "cluster"] = ""
+    with pytest.raises(CourseInputError, match="'cluster' is blank in 1 row"):
+        vc.value_chain_map(spoilt, by="cluster")
+    with pytest.warns(MissingDataWarning):
+        chain = vc.value_chain_map(spoilt, by="cluster", blank_keys="unknown")
+    assert chain["members"].sum() == len(MEMBERS)
+    unknown = chain[chain["cluster"] == "(unknown)"]
+    assert unknown["members"].sum() == 1
+    # one cluster's table with a member whose cluster is blank: which cluster is it in?
+    one = LV_FOOD.astype({"cluster": object}).copy()
+    one.loc[5, "cluster"] = np.nan
+    with pytest.raises(CourseInputError, match="'cluster' is blank"):
+        vc.value_chain_map(one)
+
+
+def test_total_rows_are_refused_or_dropped():
+    total = LV_FOOD.iloc[[0]].assign(member_id="TOTAL", employees=LV_FOOD["employees"].sum())
+    with_total = pd.concat([LV_FOOD, total], ignore_index=True)
+    with pytest.raises(CourseInputError, match="'member_id' holds total rows.*'TOTAL'"):
+        vc.value_chain_map(with_total)
+    from course._guards import AggregateRowWarning
+
+    with pytest.warns(AggregateRowWarning, match="TOTAL"):
+        chain = vc.value_chain_map(with_total, drop_aggregates=True)
+    pd.testing.assert_frame_equal(chain, vc.value_chain_map(LV_FOOD))
+    # a country beside its regions, when the map is made per region
+    country = LV_FOOD.assign(region=np.where(LV_FOOD.index < 4, "LV", LV_FOOD["region"]))
+    with pytest.raises(CourseInputError, match="'region' holds total rows.*'LV'"):
+        vc.value_chain_map(country, by="region")
+
+
+def test_value_chain_gaps_takes_the_same_options():
+    spoilt = _spoilt("value_chain_stage", "")
+    with pytest.warns(MissingDataWarning):
+        gaps = vc.value_chain_gaps(spoilt, blank_keys="unknown")
+    assert "(unknown)" not in set(gaps["stage"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,3 +301,62 @@ def test_gvc_refuses_bad_input(baltic):
         vc.gvc_participation(baltic.Z, other, value_added)
     with pytest.raises(CourseInputError, match="missing"):
         vc.gvc_participation(baltic.Z.mask(baltic.Z > 1e6), baltic.Y, value_added)
+
+
+def _with_world(system):
+    """The Baltic table with one more region, WORLD, that adds up all the others."""
+    Z, Y = system.Z, system.Y
+    va = system.factor_inputs.F.sum(axis=0)
+    sectors = Z.index.get_level_values("sector")
+    world = pd.MultiIndex.from_product([["WORLD"], pd.unique(sectors)], names=Z.index.names)
+    by_sector = Z.groupby(level="sector", sort=False).sum()  # WORLD's rows
+    rows = pd.DataFrame(by_sector.to_numpy(), index=world, columns=Z.columns)
+    Z2 = pd.concat([Z, rows])
+    columns = Z2.T.groupby(level="sector", sort=False).sum().T  # WORLD's columns
+    Z2 = pd.concat([Z2, pd.DataFrame(columns.to_numpy(), index=Z2.index, columns=world)], axis=1)
+    Y_rows = pd.DataFrame(Y.groupby(level="sector", sort=False).sum().to_numpy(), index=world,
+                          columns=Y.columns)  # fmt: skip
+    Y2 = pd.concat([Y, Y_rows])
+    Y2[("WORLD", "Final demand")] = Y2.T.groupby(level="region").sum().T.sum(axis=1)
+    va2 = pd.concat([va, pd.Series(va.groupby(level="sector", sort=False).sum().to_numpy(),
+                                   index=world)])  # fmt: skip
+    return Z2, Y2, va2
+
+
+def test_a_total_region_is_refused_or_dropped(baltic):
+    Z, Y, va = _with_world(baltic)
+    with pytest.raises(
+        CourseInputError, match="total rows and columns \\('WORLD'\\).*level='region'"
+    ):
+        vc.gvc_participation(Z, Y, va)
+    from course._guards import AggregateRowWarning
+
+    with pytest.warns(AggregateRowWarning, match="WORLD"):
+        result = vc.gvc_participation(Z, Y, va, drop_aggregates=True)
+    assert set(result.attrs["left_out"]) == {("WORLD", s) for s in vc._gvc.BALTIC_SECTORS}
+    clean = vc.gvc_participation(baltic)
+    pd.testing.assert_frame_equal(result, clean, rtol=1e-12)
+
+
+def test_an_empty_sector_of_a_multi_region_table_is_left_out(baltic):
+    idle = ("LV", "idle")
+    labels = baltic.Z.index.append(pd.MultiIndex.from_tuples([idle], names=baltic.Z.index.names))
+    Z = baltic.Z.reindex(index=labels, columns=labels, fill_value=0.0)
+    Y = baltic.Y.reindex(index=labels, fill_value=0.0)
+    va = baltic.factor_inputs.F.sum(axis=0).reindex(labels, fill_value=0.0)
+    with pytest.warns(vc.EmptySectorWarning, match="idle"):
+        result = vc.gvc_participation(Z, Y, va)
+    assert result.attrs["left_out"] == {idle: "no output, sales or purchases"}
+    pd.testing.assert_frame_equal(result, vc.gvc_participation(baltic), check_like=True)
+
+
+def test_a_region_without_a_name_is_refused(baltic):
+    Z = baltic.Z.rename(index={"EE": ""}, columns={"EE": ""}, level="region")
+    with pytest.raises(CourseInputError, match="without a label"):
+        vc.gvc_participation(Z, baltic.Y, baltic.factor_inputs.F.sum(axis=0))
+
+
+def test_the_seed_of_the_baltic_table_is_passed_by_name():
+    with pytest.warns(DeprecationWarning, match="baltic_mrio\\(..., seed=1\\)"):
+        old = vc.baltic_mrio(1)
+    pd.testing.assert_frame_equal(old.Z, vc.baltic_mrio(seed=1).Z)

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
+from course._guards import UNKNOWN, check_aggregates, check_keys
 from course.checks import (
     CourseInputError,
     require_columns,
@@ -72,6 +73,8 @@ def value_chain_map(
     employees: str = "employees",
     by: str | Sequence[str] | None = None,
     stages: Sequence[str] | None = None,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """A cluster's value-chain map: its members counted on each stage, and the gaps.
 
@@ -88,6 +91,12 @@ def value_chain_map(
     packaging would not be a gap for it. A member table of several clusters needs
     ``by="cluster"``, or keep one cluster first.
 
+    No member is lost: a member without an id is refused; one without a stage or a cluster
+    (or ``by`` group) is refused, or with ``blank_keys="unknown"`` counted in a group
+    ``"(unknown)"`` (a stage ``"(unknown)"`` then closes the map, never a gap). A total row
+    (member ``TOTAL``, a ``by`` group such as ``TOTAL`` or a country beside its regions) is
+    refused, or left out with ``drop_aggregates=True``.
+
     >>> from course import data
     >>> members = data.load("cluster_members")
     >>> chain = value_chain_map(members[members["cluster"] == "lv_food"])
@@ -100,16 +109,10 @@ def value_chain_map(
     by = g.as_list(by)
     require_columns(members, [member, stage, employees, *by], where=where)
     require_rows(members, where=where)
-    if "cluster" in members.columns and "cluster" not in by:
-        require_single_value(
-            members, "cluster", where=where,
-            hint="pass by='cluster' for one map per cluster, or keep one cluster first, e.g. "
-            "members[members['cluster'] == 'lv_food']",
-        )  # fmt: skip
-    require_unique_rows(members, [*by, member], where=where)
+    members = _checked_keys(members, member=member, stage=stage, by=by, where=where,
+                            blank_keys=blank_keys, drop_aggregates=drop_aggregates)  # fmt: skip
     require_non_negative(members, employees, where=where)
-    catalogue = _catalogue(stages, where=where)
-    g.factorize(members, stage, where=where)  # refuses a member without a stage
+    catalogue = _catalogue(stages, unknown=(members[stage] == UNKNOWN).any(), where=where)
     unknown = sorted(set(members[stage].astype(str)) - set(catalogue["stage"]))
     if unknown:
         raise CourseInputError(
@@ -145,19 +148,46 @@ def value_chain_map(
     return result.reset_index(drop=True)
 
 
-def _catalogue(stages: Sequence[str] | None, *, where: str) -> pd.DataFrame:
+def _checked_keys(members, *, member, stage, by, where, blank_keys, drop_aggregates):
+    """The members with every key filled in (``_guards.check_keys``), total rows refused or
+    dropped (``_guards.check_aggregates``), one cluster unless ``by`` says otherwise, and each
+    member once per group."""
+    implicit = ["cluster"] if "cluster" in members.columns and "cluster" not in by else []
+    # a member without an id cannot be told from a repeated row: refused, never "(unknown)"
+    members = check_keys(members, [member], where=where, unknown_option=False)
+    members = check_keys(members, [*by, *implicit, stage], where=where, blank=blank_keys)
+    for column in [*by, *implicit]:
+        members = check_aggregates(members, column, where=where, drop=drop_aggregates)
+    members = check_aggregates(members, member, where=where, drop=drop_aggregates, nested=False)
+    require_rows(members, where=where)
+    if implicit:
+        require_single_value(
+            members, "cluster", where=where,
+            hint="pass by='cluster' for one map per cluster, or keep one cluster first, e.g. "
+            "members[members['cluster'] == 'lv_food']",
+        )  # fmt: skip
+    require_unique_rows(members, [*by, member], where=where)
+    return members
+
+
+def _catalogue(stages: Sequence[str] | None, *, unknown: bool, where: str) -> pd.DataFrame:
+    """The stages of the chain, and a last stage "(unknown)" for members without one."""
     catalogue = value_chain_stages()
-    if stages is None:
-        return catalogue
-    if isinstance(stages, str):
-        stages = [stages]
-    unknown = [s for s in stages if s not in set(catalogue["stage"])]
-    if unknown or not stages:
-        raise CourseInputError(
-            f"{where}: stages={list(stages)!r} must list course stages: "
-            f"{', '.join(map(repr, catalogue['stage']))}."
-        )
-    return catalogue[catalogue["stage"].isin(list(stages))].reset_index(drop=True)
+    if stages is not None:
+        if isinstance(stages, str):
+            stages = [stages]
+        wrong = [s for s in stages if s not in set(catalogue["stage"])]
+        if wrong or not stages:
+            raise CourseInputError(
+                f"{where}: stages={list(stages)!r} must list course stages: "
+                f"{', '.join(map(repr, catalogue['stage']))}."
+            )
+        catalogue = catalogue[catalogue["stage"].isin(list(stages))].reset_index(drop=True)
+    if unknown:
+        row = {"stage": UNKNOWN, "stage_name": "Stage not given", "order": len(_STAGES) + 1,
+               "value_system": UNKNOWN, "kind": UNKNOWN}  # fmt: skip
+        catalogue = pd.concat([catalogue, pd.DataFrame([row])], ignore_index=True)
+    return catalogue
 
 
 def value_chain_gaps(members: pd.DataFrame, **options) -> pd.DataFrame:
@@ -182,7 +212,8 @@ def value_chain_graph(chain: pd.DataFrame):
     Nodes are the stages (with the columns of :func:`value_chain_map` as attributes); edges
     follow the flow of goods from one chain stage to the next (``kind="flow"``), and from each
     support stage to the chain stages of the firms it serves (``kind="support"``).
-    ``plots.value_chain_chart`` draws it.
+    ``plots.value_chain_chart`` draws it. Members without a stage (the map's ``"(unknown)"``
+    row, with ``blank_keys="unknown"``) have no place on the chain: the graph leaves them out.
 
     >>> from course import data
     >>> members = data.load("cluster_members")
@@ -201,6 +232,7 @@ def value_chain_graph(chain: pd.DataFrame):
         chain, ["stage"], where=where,
         fix="A graph shows one cluster: keep one, e.g. chain[chain['cluster'] == 'lv_food']",
     )  # fmt: skip
+    chain = chain[chain["stage"] != UNKNOWN]
     graph = nx.DiGraph()
     for row in chain.to_dict("records"):
         graph.add_node(row["stage"], **row)

@@ -10,9 +10,12 @@ test system (``pymrio.load_test()``) or the course's small Baltic table (:func:`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from course._guards import positional_options
 from course.checks import CourseInputError
 from course.valuechain import _matrices as m
 
@@ -45,7 +48,8 @@ _INPUT_MIX = np.array(  # which sectors supply the inputs of each column sector 
 _DEMAND_MIX = np.array([0.09, 0.03, 0.25, 0.05, 0.58])
 
 
-def baltic_mrio(seed: int = 20240917):
+@positional_options("seed")
+def baltic_mrio(*, seed: int = 20240917):
     """A small, balanced multi-region table: Latvia, Estonia, Lithuania, Sweden and the rest
     of the world, five sectors each, as a ``pymrio.IOSystem`` (with ``calc_all`` done).
 
@@ -110,8 +114,30 @@ def baltic_mrio(seed: int = 20240917):
     return system
 
 
-def _parts(Z, Y, value_added, *, region: str, where: str):
-    """Z, Y and value added as arrays, and the region of every row and column."""
+# x is not given here but computed, so a bad x means a bad Z or Y
+_X_HINT = (
+    "Here x = Z 1 + Y 1: check that Y holds the final demand of every region (all of its "
+    "columns) and that Z and Y are in the same unit."
+)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A checked multi-region table as arrays, with the region of every row and column."""
+
+    flows: np.ndarray
+    final: np.ndarray
+    added: np.ndarray
+    output: np.ndarray
+    labels: pd.Index
+    regions: pd.Index
+    row_region: pd.Index
+    column_region: pd.Index
+    left_out: dict
+
+
+def _system_parts(Z, Y, value_added, *, where: str):
+    """Z, Y and value added from a pymrio IOSystem, or as passed."""
     if Y is None and value_added is None and hasattr(Z, "Z") and hasattr(Z, "Y"):
         system = Z
         extension = getattr(system, "factor_inputs", None)
@@ -125,41 +151,64 @@ def _parts(Z, Y, value_added, *, region: str, where: str):
         raise CourseInputError(
             f"{where}: pass a pymrio IOSystem, or Z, Y and value_added (value added per sector)."
         )
-    flows, labels = m.square(Z, name="Z", where=where)
+    if not isinstance(Y, pd.DataFrame):
+        raise CourseInputError(
+            f"{where}: Y must be a DataFrame of final demand, one column per category."
+        )
+    return Z, Y, value_added
+
+
+def _parts(Z, Y, value_added, *, region: str, where: str, drop_aggregates: bool) -> _Table:
+    """The checked table: total regions or sectors refused (or dropped on request), a sector
+    without any output, sale or purchase left out, every row and column given its region."""
+    Z, Y, value_added = _system_parts(Z, Y, value_added, where=where)
+    flows, labels = m.square(Z, name="Z", where=where, drop_aggregates=drop_aggregates)
     if region not in (labels.names or []):
         raise CourseInputError(
             f"{where}: the sectors of Z have no level {region!r} (levels: "
             f"{', '.join(map(str, labels.names))}). A multi-region table is labelled by "
             f"(region, sector); pass region='<level name>'."
         )
-    if not isinstance(Y, pd.DataFrame):
-        raise CourseInputError(
-            f"{where}: Y must be a DataFrame of final demand, one column per category."
-        )
-    if not Y.index.equals(labels):
+    totals = Z.index[~Z.index.isin(labels)]
+    left_out = dict.fromkeys(totals, "a total of other sectors or regions")
+    if len(Y.index) != len(labels) or not Y.index.equals(labels):
+        Y = Y[~Y.index.isin(totals)]
         if set(Y.index) != set(labels) or Y.index.has_duplicates:
             raise CourseInputError(f"{where}: Y must have the same rows (sectors) as Z.")
         Y = Y.reindex(labels)
-    final = m.numbers(Y, name="Y", where=where)
-    row_region = labels.get_level_values(region)
     columns = Y.columns
-    if columns.nlevels > 1:
-        level = region if region in (columns.names or []) else 0
-        column_region = columns.get_level_values(level)
-    else:
-        column_region = columns
-    regions = pd.Index(pd.unique(row_region))
+    level = (region if region in (columns.names or []) else 0) if columns.nlevels > 1 else None
+    column_region = columns if level is None else columns.get_level_values(level)
+    gone = set(totals.get_level_values(region)) - set(labels.get_level_values(region))
+    if gone:  # the final demand of a total region is left out with its rows
+        Y, column_region = (
+            Y.loc[:, ~column_region.isin(gone)],
+            column_region[~column_region.isin(gone)],
+        )
+    final = m.numbers(Y, name="Y", where=where)
+    regions = pd.Index(pd.unique(labels.get_level_values(region)))
     strange = sorted(set(map(str, column_region)) - set(map(str, regions)))
     if strange:
         raise CourseInputError(
             f"{where}: final demand columns of region(s) {', '.join(map(repr, strange))} have no "
             "rows in Z. Label Y's columns by the regions of the table."
         )
-    added = m.vector(value_added, labels, name="value_added", where=where)
-    return flows, final, added, labels, regions, row_region, column_region
+    added = m.vector(value_added, labels, name="value_added", where=where, ignore=totals)
+    x = flows.sum(axis=1) + final.sum(axis=1)
+    if (x < 0).any():
+        m.output(pd.Series(x, index=labels), labels, where=where)
+    keep = m.active(flows, x, labels, where=where)
+    if keep is not None:
+        left_out.update(dict.fromkeys(labels[~keep], "no output, sales or purchases"))
+        flows, final, added, x = flows[np.ix_(keep, keep)], final[keep], added[keep], x[keep]
+        labels = labels[keep]
+    row_region = labels.get_level_values(region)
+    return _Table(flows, final, added, x, labels, regions, row_region, column_region, left_out)
 
 
-def value_added_in_exports(Z, Y=None, value_added=None, *, region: str = "region") -> pd.DataFrame:
+def value_added_in_exports(
+    Z, Y=None, value_added=None, *, region: str = "region", drop_aggregates: bool = False
+) -> pd.DataFrame:
     """Where the value added in each region's gross exports comes from: one row per exporter x
     origin region, ``VA = V' L E``.
 
@@ -175,43 +224,48 @@ def value_added_in_exports(Z, Y=None, value_added=None, *, region: str = "region
     ``factor_inputs``, come from it) or a square DataFrame labelled by (region, sector), with
     ``Y`` (columns labelled by region, or by (region, category)) and ``value_added``.
 
+    A region or sector without a label is refused; a total region (``WORLD``, ``EU27``) or
+    sector (``TOTAL``) is refused, or left out with its final demand when you pass
+    ``drop_aggregates=True``; a sector with no output, sales or purchases is left out with a
+    warning. ``attrs["left_out"]`` names them.
+
     >>> va = value_added_in_exports(baltic_mrio())
     >>> latvia = va[va["region"] == "LV"].set_index("origin")["share"]
     >>> round(float(latvia.sum()), 6), round(float(latvia["LV"]), 3)
     (1.0, 0.722)
     """
     where = "value_added_in_exports"
-    flows, final, added, labels, regions, row_region, column_region = _parts(
-        Z, Y, value_added, region=region, where=where
-    )
-    x = flows.sum(axis=1) + final.sum(axis=1)
-    if (x < 0).any():
-        m.output(pd.Series(x, index=labels), labels, where=where)
-    A = m.per_output(flows, x, labels, axis=0, what="buys inputs", where=where)
-    v = m.per_output(added, x, labels, axis=0, what="value added", where=where)
-    row_code = regions.get_indexer(row_region)
+    t = _parts(Z, Y, value_added, region=region, where=where, drop_aggregates=drop_aggregates)
+    A = t.flows / t.output[None, :]
+    v = t.added / t.output
+    row_code = t.regions.get_indexer(t.row_region)
     foreign_z = row_code[:, None] != row_code[None, :]
-    foreign_y = row_code[:, None] != regions.get_indexer(column_region)[None, :]
-    exports = (flows * foreign_z).sum(axis=1) + (final * foreign_y).sum(axis=1)
+    foreign_y = row_code[:, None] != t.regions.get_indexer(t.column_region)[None, :]
+    exports = (t.flows * foreign_z).sum(axis=1) + (t.final * foreign_y).sum(axis=1)
     # E[k, r] = exports of sector k if it is in region r: one right-hand side per exporter
-    own = np.zeros((len(labels), len(regions)))
-    own[np.arange(len(labels)), row_code] = 1.0
-    content = m.identity_solve(A, labels, name="A", where=where, rhs=own * exports[:, None])
+    own = np.zeros((len(t.labels), len(t.regions)))
+    own[np.arange(len(t.labels)), row_code] = 1.0
+    content = m.identity_solve(A, t.labels, name="A", where=where, rhs=own * exports[:, None],
+                               hint=_X_HINT)  # fmt: skip
     matrix = (own * v[:, None]).T @ content  # origin x exporter
     gross = own.T @ exports
-    table = pd.DataFrame(matrix, index=regions.rename("origin"), columns=regions.rename(region))
+    table = pd.DataFrame(matrix, index=t.regions.rename("origin"), columns=t.regions.rename(region))
     result = table.stack().rename("value_added").reset_index()
-    result["gross_exports"] = gross[regions.get_indexer(result[region])]
+    result["gross_exports"] = gross[t.regions.get_indexer(result[region])]
     with np.errstate(divide="ignore", invalid="ignore"):
         share = result["value_added"] / result["gross_exports"]
     result["share"] = share.where(result["gross_exports"] > 0)
-    return result[[region, "origin", "gross_exports", "value_added", "share"]]
+    return m.noted(result[[region, "origin", "gross_exports", "value_added", "share"]],
+                   t.left_out)  # fmt: skip
 
 
-def gvc_participation(Z, Y=None, value_added=None, *, region: str = "region") -> pd.DataFrame:
+def gvc_participation(
+    Z, Y=None, value_added=None, *, region: str = "region", drop_aggregates: bool = False
+) -> pd.DataFrame:
     """Backward and forward GVC participation of every region of a multi-region table.
 
-    From :func:`value_added_in_exports` (same arguments), one row per region r:
+    From :func:`value_added_in_exports` (same arguments, and the same checks), one row per
+    region r:
 
     - ``gross_exports``: its exports of intermediate and final products (EUR million);
     - ``domestic_value_added`` (DVA) and ``foreign_value_added`` (FVA) in them;
@@ -229,7 +283,7 @@ def gvc_participation(Z, Y=None, value_added=None, *, region: str = "region") ->
     >>> table.set_index("region")["backward"].round(3).to_dict()
     {'LV': 0.278, 'EE': 0.292, 'LT': 0.256, 'SE': 0.246, 'RoW': 0.003}
     """
-    va = value_added_in_exports(Z, Y, value_added, region=region)
+    va = value_added_in_exports(Z, Y, value_added, region=region, drop_aggregates=drop_aggregates)
     own = va[region] == va["origin"]
     result = va[own].set_index(region)[["gross_exports", "value_added"]]
     result = result.rename(columns={"value_added": "domestic_value_added"})
@@ -244,4 +298,4 @@ def gvc_participation(Z, Y=None, value_added=None, *, region: str = "region") ->
     result["backward"] = result["foreign_value_added"] / gross
     result["forward"] = result["value_added_in_partner_exports"] / gross
     result["participation"] = result["backward"] + result["forward"]
-    return result.reset_index()
+    return m.noted(result.reset_index(), va.attrs.get("left_out"))
