@@ -21,6 +21,7 @@ from tests.conftest import quoted as _quoted
 FOLDER = ROOT / "modules" / "03-value-chain"
 LESSON = FOLDER / "03-value-chain.md"
 GLOSSARY = ROOT / "modules" / "glossary.md"
+GUIDE = ROOT / "docs" / "instructors" / "03-value-chain.md"
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +143,14 @@ def test_linkages(text, io):
     assert {"food", "beverages", "paper_packaging"} <= backward_only
     forward_only = set(backward.index[(backward <= 1) & (forward > 1)])
     assert {"business_services", "transport_logistics"} <= forward_only
+    # food is the strongest buyer, not the most connected industry: 11th of 18 as a supplier
+    assert backward.rank(ascending=False)["food"] == 1
+    assert forward.rank(ascending=False)["food"] == 11 and len(forward) == 18
+    assert io["L"].sum(axis=0).idxmax() == "food"
+    _quoted(text, "**Food is the strongest buyer of the table** (output multiplier 2.158, the strongest backward\n  linkage)",
+            "as a supplier it ranks only 11th of 18 (forward linkage 0.825)",
+            "(\"food has the strongest backward links in the table\")")  # fmt: skip
+    assert "most connected" not in text
     _, ghosh = _linkages(io, "ghosh")
     assert round(ghosh["food"], 3) == 0.790
     types = lambda f: set(backward.index[(backward > 1) & (f > 1)])  # noqa: E731
@@ -165,8 +174,28 @@ def test_buyers_of_packaging(text, io):
     assert round(100 * B.loc["plastic_packaging", "wholesale"], 1) == 7.6
     exports = io["table"].set_index("code").loc[["paper_packaging", "plastic_packaging"], "exports"]
     assert (exports / x[exports.index] > 0.4).all()  # "mostly, abroad"
-    _quoted(text, "takes **21.6 %** of paper packaging's output directly and 26.3 %", "17.9 % directly",
+    _quoted(text, "takes **21.6 %** of paper packaging's output directly; of plastic packaging,\n17.9 %",
             "Wholesale (7.6 % of plastic packaging's output)")  # fmt: skip
+
+
+def test_the_ghosh_totals_are_not_shares(text, io):
+    # G - I: the output of each buyer per euro of the seller's primary inputs, not a share
+    Z, x = io["Z"], io["x"]
+    B = Z.div(x, axis=0)
+    G = pd.DataFrame(np.linalg.inv(np.eye(len(B)) - B.to_numpy()), index=B.index, columns=B.index)
+    total = G - np.eye(len(G))
+    assert round(total.loc["paper_packaging", "food"], 3) == 0.263
+    # G = diag(x)^-1 L diag(x): one euro of primary inputs in i goes with G[i, j] of j's output
+    L = io["L"]
+    assert np.allclose(G, L.mul(x, axis=1).div(x, axis=0))
+    over_one = sorted(total.index[total.sum(axis=1) > 1])
+    assert over_one == ["business_services", "energy"]  # no share adds up to more than 1
+    _quoted(text, "`total_allocation` (0.263\nfor food) is **not a share**", "goes with 0.263 euro more",
+            "(for energy and business services they do)")  # fmt: skip
+    # the instructor notes repeat the reading, with the same numbers
+    _quoted(GUIDE.read_text(encoding="utf-8"), "(0.263 of food's output per euro of paper packaging's)",
+            "it passes 1 for energy and business services", "`allocation_coefficient` (21.6 % for food)",
+            "ranks 11th of 18 forward")  # fmt: skip
 
 
 # --- section 8: the value-chain map ----------------------------------------------------------------
