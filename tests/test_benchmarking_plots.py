@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -127,8 +129,13 @@ def test_explorer_redraws_for_another_peer_group():
 def test_explorer_shows_a_message_for_a_peer_group_of_one():
     alone = ROUND_2.assign(country=np.where(ROUND_2["organisation"] == "lv_it", "XX", "DE"))
     explorer = widgets.benchmark_explorer(alone, organisation_id="lv_it")
-    explorer.children[1].value = "country"
-    assert "no peers" in explorer.children[2].outputs[0]["data"]["text/plain"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # said in the explorer, not as a warning under it
+        explorer.children[1].value = "country"
+    assert (
+        "no peers in this group (fewer than 3"
+        in explorer.children[2].outputs[0]["data"]["text/plain"]
+    )
 
 
 def test_explorer_rejects_an_unknown_organisation():

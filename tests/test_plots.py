@@ -550,7 +550,8 @@ def course_tables():
     categories = data.load("cluster_categories")
     by_category = economics.aggregate_to_categories(employment, categories)
     stars = economics.star_rating(by_category[by_category["year"] == 2023])
-    profile = economics.region_profile(employment, categories, "LV005", start=2013, end=2023)
+    profile = economics.region_profile(employment, categories, region_code="LV005", start=2013,
+                                       end=2023)  # fmt: skip
     shifts = economics.shift_share(employment, start=2013, end=2023)
     return {
         "baltic": stars[stars["country"].isin(["LV", "EE"]) & stars["traded"]],

@@ -6,10 +6,12 @@ Thin: every number comes from ``course.benchmarking`` (``peer_bands``, ``area_sc
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
 from course import benchmarking, columns, plots
-from course._guards import renamed_keywords
+from course._guards import MIN_PEERS, SmallGroupWarning, renamed_keywords
 from course.checks import CourseInputError, require_columns, require_present
 from course.widgets import _output as output
 
@@ -92,13 +94,22 @@ def _organisation_options(one_round: pd.DataFrame) -> list[tuple[str, str]]:
 def _render(one_round, organisation_id, peers, peers_label, gaps):
     """The Output's content: the radar and the table of the largest gaps, or a message."""
     try:
-        scores = benchmarking.area_scores(one_round, peers=peers)
-        table = benchmarking.peer_gaps(one_round, peers=peers)
+        with warnings.catch_warnings():
+            # small groups of other organisations are not this view's business; a small group
+            # of the organisation shown is said below, in words
+            warnings.simplefilter("ignore", SmallGroupWarning)
+            scores = benchmarking.area_scores(one_round, peers=peers)
+            table = benchmarking.peer_gaps(one_round, peers=peers)
     except CourseInputError as problem:
         return (output.text(str(problem)),)
     own = table[table["organisation"] == organisation_id]
     if own[columns.PERCENTILE].isna().all():
-        return (output.text(f"{organisation_id} has no peers in this group: choose another."),)
+        return (
+            output.text(
+                f"{organisation_id} has no peers in this group (fewer than {MIN_PEERS} "
+                "organisations with values): choose another."
+            ),
+        )
     label = f"{organisation_id}, {peers_label.lower()}"
 
     def draw(axes) -> None:
