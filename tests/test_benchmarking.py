@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from course import benchmarking as bm
 from course import data
+from course._guards import MIN_PEERS, SmallGroupWarning
 from course.checks import CourseInputError
 
 BENCH = data.load("benchmarking")
@@ -26,9 +27,9 @@ COURSE_CLUSTERS = ["lv_food", "lv_it", "ee_logistics", "se_energy", "dk_food"]
 
 
 def loop_percentile(values, own, higher=True):
-    """100 * (worse + 0.5 * tied others) / (answers - 1), by counting."""
+    """100 * (worse + 0.5 * tied others) / (answers - 1), by counting; none below 3 answers."""
     known = [v for v in values if not math.isnan(v)]
-    if math.isnan(own) or len(known) < 2:
+    if math.isnan(own) or len(known) < 3:  # the course's minimum peer count
         return math.nan
     worse = sum(1 for v in known if (v < own if higher else v > own))
     tied = sum(1 for v in known if v == own) - 1
@@ -60,13 +61,18 @@ def test_lower_is_better_inverts_the_ranks():
     np.testing.assert_allclose(ranks["percentile"], expected)
 
 
-def test_a_single_peer_has_no_percentile():
-    ranks = bm.percentile_ranks(
-        table([3.0, 7.0, 5.0], sector=["food", "ict", "ict"]), peers="sector"
-    )
-    assert np.isnan(ranks["percentile"].iloc[0])
-    assert ranks["peer_count"].tolist() == [1, 2, 2]
-    assert ranks["percentile"].iloc[1:].tolist() == [100.0, 0.0]
+def test_a_group_below_three_answers_has_no_percentile():
+    # food: one organisation, ict: two, energy: three (the course's minimum, MIN_PEERS)
+    sectors = ["food", "ict", "ict", "energy", "energy", "energy"]
+    with pytest.warns(SmallGroupWarning, match=r"2 peer group\(s\) have fewer than 3.*"
+                      r"sector='food': o0 on events_per_year.*sector='ict': o1, o2"):  # fmt: skip
+        ranks = bm.percentile_ranks(
+            table([3.0, 7.0, 5.0, 1.0, 2.0, 3.0], sector=sectors), peers="sector"
+        )
+    assert ranks["percentile"].iloc[:3].isna().all()  # never 100 for being alone
+    assert ranks["peer_count"].tolist() == [1, 2, 2, 3, 3, 3]
+    assert ranks["percentile"].iloc[3:].tolist() == [0.0, 50.0, 100.0]
+    assert MIN_PEERS == 3
 
 
 def test_missing_values_get_no_percentile_and_are_not_peers():
@@ -111,7 +117,7 @@ def test_by_year_ranks_each_round_among_its_participants():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.integers(0, 6), min_size=2, max_size=25), st.booleans())
+@given(st.lists(st.integers(0, 6), min_size=3, max_size=25), st.booleans())
 def test_percentile_identities(values, lower):
     # mean percentile of a group is exactly 50; reversing the direction mirrors it; in [0, 100]
     values = [float(v) for v in values]
@@ -185,11 +191,14 @@ def test_improvement_between_rounds_by_hand():
     rounds = pd.DataFrame({"organisation": ["A", "B", "C", "A", "B"],
                            "year": [2021, 2021, 2021, 2023, 2023],
                            "indicator": "staff_turnover", "value": [20.0, 10.0, 15.0, 5.0, np.nan]})  # fmt: skip
-    result = bm.improvement(rounds)
-    assert result["organisation"].tolist() == ["A", "B"]  # C took part once
+    with pytest.warns(SmallGroupWarning):  # two answers in 2023: no percentiles there
+        result = bm.improvement(rounds)
+    # C took part once; B did not answer in 2023: its change is unknown, so it is left out
+    assert result["organisation"].tolist() == ["A"]
     assert result["change"].iloc[0] == -15.0
     assert result["improvement"].iloc[0] == 15.0  # lower turnover is better
-    assert bool(result["improved"].iloc[0]) and pd.isna(result["improved"].iloc[1])
+    assert bool(result["improved"].iloc[0])
+    assert result["percentile_start"].iloc[0] == 0.0 and np.isnan(result["percentile_end"].iloc[0])
 
 
 def test_area_improvement_is_the_change_of_area_scores():
@@ -224,11 +233,18 @@ def _readiness_table(met: int, total: int = 10, **overrides):
     return _org("A", values), thresholds, dict.fromkeys(indicators, "higher")
 
 
+def _alone(df, thresholds, direction):
+    """label_readiness of one organisation with thresholds of its own: no peers are needed
+    for Bronze and Gold, but its percentiles are NA (with a warning)."""
+    with pytest.warns(SmallGroupWarning, match="year=2023: A on"):
+        return bm.label_readiness(df, thresholds=thresholds, direction=direction)
+
+
 @pytest.mark.parametrize(("met", "ready"), [(8, True), (7, False), (10, True)])
 def test_gold_needs_80_percent_of_thresholds(met, ready):
     df, thresholds, direction = _readiness_table(met)
     direction.update(dict.fromkeys(["staff_fte", "members_total", "member_types"], "higher"))
-    result = bm.label_readiness(df, thresholds=thresholds, direction=direction).iloc[0]
+    result = _alone(df, thresholds, direction).iloc[0]
     assert result["thresholds_met"] == met and result["thresholds_total"] == 10
     assert bool(result["gold_ready"]) is ready
     assert result["thresholds_to_gold"] == max(0, 8 - met)
@@ -242,7 +258,7 @@ def test_gold_needs_80_percent_of_thresholds(met, ready):
 def test_bronze_needs_the_eccp_minimum(overrides, ready):
     df, thresholds, direction = _readiness_table(10, **overrides)
     direction.update(dict.fromkeys(["staff_fte", "members_total", "member_types"], "higher"))
-    result = bm.label_readiness(df, thresholds=thresholds, direction=direction).iloc[0]
+    result = _alone(df, thresholds, direction).iloc[0]
     assert bool(result["eccp_minimum"]) is ready and bool(result["bronze_ready"]) is ready
 
 
@@ -250,11 +266,9 @@ def test_bronze_needs_most_indicators_answered():
     df, thresholds, direction = _readiness_table(10)
     direction.update(dict.fromkeys(["staff_fte", "members_total", "member_types"], "higher"))
     df.loc[df["indicator"] == "kpi_0", "value"] = np.nan  # 9 of 10 answered: exactly 0.9
-    assert bool(
-        bm.label_readiness(df, thresholds=thresholds, direction=direction)["bronze_ready"].iloc[0]
-    )
+    assert bool(_alone(df, thresholds, direction)["bronze_ready"].iloc[0])
     df.loc[df["indicator"] == "kpi_1", "value"] = np.nan
-    result = bm.label_readiness(df, thresholds=thresholds, direction=direction).iloc[0]
+    result = _alone(df, thresholds, direction).iloc[0]
     assert not result["bronze_ready"] and result["estimated_label"] == "not yet"
 
 

@@ -20,7 +20,15 @@ Conventions shared by every function:
   so a low staff turnover ranks high. See :func:`percentile_ranks` for the exact definition.
 - **Peers.** ``peers="sector"`` (or ``["sector", "size_band"]``) compares each
   organisation with those that share its values; :func:`peer_bands` adds size and age bands.
-  Small peer groups give coarse percentiles: ``peer_count`` says how many answered.
+  Small peer groups give coarse percentiles: ``peer_count`` says how many answered. Every
+  peer statistic (percentile, gap, area score, improvement rank, label estimate, learning
+  partner) needs at least ``MIN_PEERS`` = 3 organisations with a value (a course
+  convention): below that it is NA, with a warning. No one is compared with themselves.
+- **Own data.** A blank organisation, indicator or peer group is refused; in the trade
+  functions, which add up, a blank key is kept as ``"(unknown)"`` with a warning, and total
+  rows (``WORLD``, ``EU27``) are refused unless ``drop_aggregates=True``. A value far outside
+  the others of its indicator (a fraction for a percentage, EUR for EUR thousand) is named
+  in a warning.
 - **One round at a time**, unless the function compares rounds (``improvement``,
   ``area_improvement``, ``label_readiness``, ``kpi_table``): filter one year first, or pass
   ``by="year"``.

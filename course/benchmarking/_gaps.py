@@ -10,7 +10,7 @@ import pandas as pd
 from course import _groups as g
 from course.benchmarking._catalogue import per_row
 from course.benchmarking._ranks import Ranked, ranked
-from course.checks import CourseInputError, require_period, require_years
+from course.checks import CourseInputError, require_columns, require_period, require_years
 
 __all__ = ["peer_gaps", "area_scores", "improvement", "area_improvement"]
 
@@ -44,6 +44,11 @@ def peer_gaps(
     report that compares each participant with the whole database. Unanswered values (NaN)
     get no gap and are left out of the medians.
 
+    **Small groups.** A comparison group needs at least ``MIN_PEERS`` = 3 organisations that
+    answered (a course convention, ``course._guards.MIN_PEERS``): below that, its median, top
+    quartile and gaps are NA, with a warning that names the group. An organisation alone in
+    its group would be compared with itself, and every gap would be 0.
+
     >>> table = pd.DataFrame({"organisation": list("ABCDE"),
     ...                       "indicator": ["response_days"] * 5, "value": [2, 4, 5, 7, 12]})
     >>> gaps = peer_gaps(table)  # fewer days is better: the top quartile answers in 4 days
@@ -64,20 +69,26 @@ def peer_gaps(
         df, organisation=organisation, indicator=indicator, value=value, direction=direction,
         peers=peers, by=by, catalogue=catalogue, where="peer_gaps",
     )  # fmt: skip
+    return df.assign(**gap_columns(r))
+
+
+def gap_columns(r: Ranked) -> dict[str, np.ndarray]:
+    """The columns of :func:`peer_gaps`; NA in a comparison group smaller than MIN_PEERS."""
     known = ~np.isnan(r.values)
     code, size = r.group
     median = g.group_quantile(r.values, code, size, 0.5, known)[code]
     upper = g.group_quantile(r.values, code, size, 0.75, known)[code]
     lower = g.group_quantile(r.values, code, size, 0.25, known)[code]
     top = np.where(r.sign > 0, upper, lower)
-    return df.assign(
-        percentile=r.percentile,
-        peer_count=r.peer_count.astype(np.int64),
-        peer_median=median,
-        peer_top_quartile=top,
-        gap_to_median=r.sign * (median - r.values),
-        gap_to_top_quartile=r.sign * (top - r.values),
-    )
+    median[r.small], top[r.small] = np.nan, np.nan  # no median of one or two organisations
+    return {
+        "percentile": r.percentile,
+        "peer_count": r.peer_count.astype(np.int64),
+        "peer_median": median,
+        "peer_top_quartile": top,
+        "gap_to_median": r.sign * (median - r.values),
+        "gap_to_top_quartile": r.sign * (top - r.values),
+    }
 
 
 def _areas(r: Ranked, organisation: str, indicator: str, *, where: str) -> pd.DataFrame:
@@ -137,7 +148,10 @@ def area_scores(
       lowest-scoring area, several if tied).
 
     The areas come from the course indicator catalogue (or ``catalogue``, a table with the
-    columns ``indicator``, ``area`` and ``direction``).
+    columns ``indicator``, ``area`` and ``direction``). An area score is the mean of the
+    percentiles the organisation has: in a peer group with fewer than ``MIN_PEERS`` = 3
+    organisations that answered (a course convention) there are none, so the area score is NA,
+    with a warning.
 
     >>> table = pd.DataFrame({
     ...     "organisation": ["A", "B", "C"] * 3,
@@ -166,16 +180,19 @@ def area_scores(
 
 def _rounds(df, year, start, end, *, where):
     """The table with whole-number years and the two years to compare (first and last)."""
-    df = require_years(df, year, where=where) if year in df else df
-    available = sorted(pd.unique(df[year].dropna()).tolist()) if year in df else []
-    start = available[0] if start is None and available else start
-    end = available[-1] if end is None and available else end
-    require_period(available, start, end, column=year, where=where)
-    if not start < end:
+    require_columns(df, [year], where=where)
+    df = require_years(df, year, where=where)
+    available = sorted(pd.unique(df[year].dropna()).tolist())
+    if len(available) < 2:
+        shown = ", ".join(str(y) for y in available) or "none"
         raise CourseInputError(
-            f"{where}: start={start} must be before end={end}: the table needs two rounds, "
-            f"it has {', '.join(str(y) for y in available)}."
+            f"{where}: the table holds one round only ({year} {shown}); a comparison needs "
+            "two rounds. Pass the table with both rounds (e.g. the whole course table, not "
+            "one year of it)."
         )
+    start = available[0] if start is None else start
+    end = available[-1] if end is None else end
+    require_period(available, start, end, column=year, where=where)
     return df, start, end
 
 
@@ -201,20 +218,23 @@ def improvement(
 ) -> pd.DataFrame:
     """Change of each indicator between two benchmarking rounds, in value and in percentile.
 
-    One row per organisation x indicator that took part in both rounds (``start`` and ``end``,
-    by default the first and last year in the table); organisations in one round only are
-    left out. Columns ``<value>_start``, ``<value>_end``, ``change = end - start`` (in the
-    indicator's unit), ``improvement`` (the change in the better direction: ``change`` for a
+    One row per organisation x indicator answered in both rounds (``start`` and ``end``, by
+    default the first and last year in the table). An organisation in one round only, or an
+    indicator unanswered in one of them (NaN, or no row), is left out: its change is unknown.
+    Columns ``<value>_start``, ``<value>_end``, ``change = end - start`` (in the indicator's
+    unit), ``improvement`` (the change in the better direction: ``change`` for a
     higher-is-better indicator, ``-change`` for a lower-is-better one), ``improved``
-    (``improvement > 0``; NA when a round has no answer) and ``percentile_start``,
-    ``percentile_end``, ``percentile_change``: each round ranked among its own participants
-    (and ``peers``), so a percentile can fall while the value rises if the peers improved more.
+    (``improvement > 0``) and ``percentile_start``, ``percentile_end``, ``percentile_change``
+    (in percentile points): each round ranked among its own participants (and ``peers``), so
+    a percentile can fall while the value rises if the peers improved more. A percentile is
+    NA in a group with fewer than ``MIN_PEERS`` = 3 organisations that answered (a course
+    convention), with a warning.
 
-    >>> table = pd.DataFrame({"organisation": ["A", "B"] * 2, "year": [2021] * 2 + [2023] * 2,
-    ...                       "indicator": "staff_turnover", "value": [20.0, 10.0, 5.0, 15.0]})
+    >>> table = pd.DataFrame({"organisation": ["A", "B", "C"] * 2, "year": [2021] * 3 + [2023] * 3,
+    ...                       "indicator": "staff_turnover", "value": [20.0, 10.0, 15.0, 5.0, 15.0, 12.0]})
     >>> improvement(table)[["organisation", "change", "improved", "percentile_change"]
     ...                    ].values.tolist()
-    [['A', -15.0, True, 100.0], ['B', 5.0, False, -100.0]]
+    [['A', -15.0, True, 100.0], ['B', 5.0, False, -100.0], ['C', -3.0, True, 0.0]]
     """
     where = "improvement"
     options = dict(organisation=organisation, indicator=indicator, value=value,
@@ -224,6 +244,7 @@ def improvement(
     table = df[[year, *r.peers, organisation, indicator]].assign(
         **{value: r.values, "percentile": r.percentile, "_sign": r.sign}
     )
+    table = table[~np.isnan(r.values)]  # an unanswered value has no change: left out
     both = _compare(table, [organisation, indicator], [value, "percentile"], year, start, end)
     change = both[f"{value}_end"] - both[f"{value}_start"]
     better = both["_sign"] * change
@@ -231,7 +252,7 @@ def improvement(
     return both[columns].assign(
         change=change,
         improvement=better,
-        improved=pd.array(np.where(better.isna(), None, better > 0), dtype="boolean"),
+        improved=pd.array(better > 0, dtype="boolean"),
         percentile_start=both["percentile_start"],
         percentile_end=both["percentile_end"],
         percentile_change=both["percentile_end"] - both["percentile_start"],
@@ -256,7 +277,10 @@ def area_improvement(
     One row per organisation x area for the organisations in both rounds: ``area_score_start``,
     ``area_score_end`` (each round scored among its own participants) and
     ``area_score_change`` in percentile points (positive = the organisation moved up among
-    its peers in that area). ``plots.before_after`` draws it.
+    its peers in that area; a course convention: the change of its position, not of its
+    values). ``plots.before_after`` draws it. An area score is NA (and so its change) where
+    the peer group has fewer than ``MIN_PEERS`` = 3 organisations that answered, with a
+    warning.
 
     >>> from course import data
     >>> bench = data.load("benchmarking")

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
+from course._guards import MIN_PEERS
 from course.benchmarking._catalogue import AREAS
 from course.benchmarking._gaps import area_scores
 from course.checks import CourseInputError, require_int_at_least, require_present
@@ -45,7 +46,10 @@ def learning_partners(
     Columns: the peer columns, ``organisation``, ``area_score``, ``lead`` (their score minus
     ours, in points) and ``profile_distance``. The ranking rule is a course convention. The
     table is empty when no organisation of the peer group scores above ours in the top
-    quartile (we are the ones to learn from).
+    quartile (we are the ones to learn from). A peer group needs ``MIN_PEERS`` = 3
+    organisations that answered (a course convention, as for every peer statistic): an
+    organisation without an area score there (alone in its group, or with no answer in the
+    area) is refused with a message, not given an empty list.
 
     >>> from course import data
     >>> bench = data.load("benchmarking")
@@ -71,6 +75,13 @@ def learning_partners(
     own = ours[ours["area"] == area]
     if own.empty:
         raise CourseInputError(f"{where}: {organisation_id!r} has no indicator in area {area!r}.")
+    if own["area_score"].isna().all():
+        raise CourseInputError(
+            f"{where}: {organisation_id!r} has no area score in {area!r}: it answered none of "
+            f"the area's indicators, or its peer group has fewer than {MIN_PEERS} "
+            "organisations that answered them, so there is no one to compare with. Widen the "
+            "peer group (fewer peers= columns; peers=None compares with every organisation)."
+        )
     in_area = scores[scores["area"] == area]
     for column in g.as_list(peers):  # the same peer group as ours
         in_area = in_area[in_area[column] == own[column].iloc[0]]
