@@ -48,8 +48,14 @@ def kpi_status(
       target no better than the baseline that is not held;
     - ``"no data"``: the actual value (or the baseline or target) is missing.
 
-    ``progress`` is NaN when the target equals the baseline (a "hold the level" target) or a
-    value is missing. The traffic-light thresholds are a course convention: set
+    ``target_type`` says what the target asks for, in the KPI's direction: ``"improvement"``
+    (the target is better than the baseline), ``"hold the level"`` (the same) or ``"limit a
+    decline"`` (the target is worse than the baseline: a planned fall, e.g. fewer members
+    after a clean-up of the register, that must not go further). Progress towards a level
+    you already have, or towards a planned fall, is not a share of an improvement:
+    ``progress`` is NaN for those two (and when a value is missing), and their status is
+    ``"met"`` (no worse than the target) or ``"behind"``, never ``"on track"``. The
+    traffic-light thresholds are a course convention: set
     ``on_track_from`` to the share of the plan's time that has passed, for instance.
     The direction of each KPI comes from the course catalogue, or ``direction`` (a column or
     a mapping ``{indicator: "higher" | "lower"}``).
@@ -59,6 +65,13 @@ def kpi_status(
     ...                      "actual": [4.3, 4.5, 13]})
     >>> kpi_status(kpis)[["progress", "status"]].round(2).values.tolist()
     [[1.17, 'met'], [0.5, 'on track'], [0.12, 'behind']]
+
+    A planned fall: 60 members, at least 50 after the register is cleaned up, 52 now:
+
+    >>> fall = pd.DataFrame({"indicator": ["members_total"], "baseline": [60], "target": [50],
+    ...                      "actual": [52]})
+    >>> kpi_status(fall)[["target_type", "progress", "status"]].values.tolist()
+    [['limit a decline', nan, 'met']]
     """
     where = "kpi_status"
     require_columns(kpis, [indicator, "baseline", "target", "actual"], where=where)
@@ -71,7 +84,8 @@ def kpi_status(
     baseline, target, actual = (g.float_values(kpis, c) for c in ("baseline", "target", "actual"))
     planned = sign * (target - baseline)  # > 0: the target is an improvement
     achieved = sign * (actual - baseline)
-    progress = g.divide(achieved, planned)
+    progress = g.divide(achieved, planned)  # NaN unless the target is an improvement
+    progress[np.isclose(planned, 0)] = np.nan  # 4.2 - 4.2 may be 1e-16 in binary
     unknown = np.isnan(baseline) | np.isnan(target) | np.isnan(actual)
     # decimals such as 3.9 are not exact in binary: a value at the line counts as on it
     met = (sign * (actual - target) >= 0) | np.isclose(actual, target)
@@ -80,7 +94,13 @@ def kpi_status(
         ["no data", "met", "on track"],
         default="behind",
     )
-    return kpis.assign(progress=progress, status=pd.Series(status, index=kpis.index, dtype="str"))
+    kind = np.select([np.isclose(planned, 0), planned > 0, planned < 0],
+                     ["hold the level", "improvement", "limit a decline"], default="")  # fmt: skip
+    return kpis.assign(
+        target_type=pd.Series(kind, index=kpis.index, dtype="str").replace("", None),
+        progress=progress,
+        status=pd.Series(status, index=kpis.index, dtype="str"),
+    )
 
 
 def kpi_table(
