@@ -226,6 +226,7 @@ def build_wheelhouse(folder: Path, *, everywhere: bool = True, root: Path | None
         subprocess.run(command, check=True)
     shutil.copy2(project / "tools" / "bootstrap.py", folder / "bootstrap.py")
     shutil.copy2(project / "jupyter" / "overrides.json", folder / "overrides.json")
+    shutil.copytree(project / "jupyter" / "learner", folder / "learner", dirs_exist_ok=True)
     (folder / "INSTALL.txt").write_text(INSTALL_TEXT, encoding="utf-8")
     return folder
 

@@ -419,6 +419,9 @@ def test_wheelhouse_installs_offline_and_the_installed_copy_works(tmp_path):
     assert setup.returncode == 0, setup.stdout[-3000:] + setup.stderr[-3000:]
     timings["offline install"] = time.monotonic() - start
     python = venv / "bin" / "python"
+    # the learner's tools, from the wheelhouse's copy of jupyter/learner
+    plugins = json.loads((venv / "etc/jupyter/labconfig/page_config.json").read_text())
+    assert set(plugins["disabledExtensions"]) == AUTHORING_PLUGINS
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
