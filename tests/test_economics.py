@@ -189,10 +189,29 @@ def test_text_values_are_refused():
         ec.location_quotient(df)
 
 
-def test_empty_region_code_is_refused():
-    df = TWO_BY_TWO.assign(region=["A", None, "B", "B"])
-    with pytest.raises(CourseInputError, match=r"'region' has 1 empty value.*dropna"):
-        ec.location_quotient(df)
+@pytest.mark.parametrize("blank", [None, np.nan, "", "  "])
+def test_a_blank_region_or_industry_is_refused_with_its_row(blank):
+    # before: "" and "  " became a region of their own, pooled into the reference area
+    for column in ("region", "industry"):
+        df = TWO_BY_TWO.astype({column: object})
+        df.loc[1, column] = blank
+        message = (
+            rf"column '{column}' is blank in 1 row\(s\) \(rows 1\).*dropna.*blank_keys='unknown'"
+        )
+        with pytest.raises(CourseInputError, match=message):
+            ec.location_quotient(df)
+
+
+def test_blank_keys_kept_as_unknown_keep_every_job_in_the_reference_area():
+    df = TWO_BY_TWO.astype({"region": object})
+    df.loc[1, "region"] = " "
+    with pytest.warns(MissingDataWarning, match="own group '\\(unknown\\)'"):
+        result = ec.location_quotient(df, blank_keys="unknown")
+    assert result["region"].tolist() == ["A", "(unknown)", "B", "B"]
+    expected = ec.location_quotient(TWO_BY_TWO.assign(region=["A", "(unknown)", "B", "B"]))
+    np.testing.assert_allclose(result["lq"], expected["lq"])
+    with pytest.raises(CourseInputError, match="blank_keys='drop' is not one of"):
+        ec.location_quotient(TWO_BY_TWO, blank_keys="drop")
 
 
 # ---------------------------------------------------------------------------------------
@@ -563,7 +582,9 @@ def test_aggregate_to_categories_sums_and_carries_names():
     ]
     assert result["traded"].tolist() == [True, False, True, True]
     with_nan = df.assign(employment=[10, np.nan, 7, 3, 4])
-    assert np.isnan(ec.aggregate_to_categories(with_nan, CATEGORIES)["employment"].iloc[0])
+    with pytest.warns(MissingDataWarning, match=r"A x 2020 x C11\. The categories they belong"):
+        summed = ec.aggregate_to_categories(with_nan, CATEGORIES)
+    assert np.isnan(summed["employment"].iloc[0])
 
 
 def test_aggregate_to_categories_lists_unmapped_codes():

@@ -20,8 +20,9 @@ Conventions shared by every function (read once, they hold everywhere):
 - **Reference area = all regions in the table** (within each ``by`` group, e.g. each year).
   Filter the table first if the reference should be smaller (one country), and never put a
   region in a table together with its own parts: a NUTS 2 region and its NUTS 3 parts would
-  be counted twice. (The course table mixes levels by country, NUTS 3 in the Baltic states
-  and NUTS 2 in the Nordic ones, but its regions do not overlap: that is fine.)
+  be counted twice (the functions refuse it, see below). (The course table mixes levels by
+  country, NUTS 3 in the Baltic states and NUTS 2 in the Nordic ones, but its regions do
+  not overlap: that is fine.)
 - **One period at a time.** If the table has several values in ``year``, ``time`` or
   ``TIME_PERIOD``, pass ``by="year"`` (one result per year) or filter one year; otherwise the
   functions refuse. Years stored as text are converted.
@@ -32,7 +33,13 @@ Conventions shared by every function (read once, they hold everywhere):
   measures (tidy tables often drop empty cells), and as unknown in growth and shift-share.
   Divisions by zero give NaN, never ``inf``.
 - **No double counting.** Two rows for the same cell are refused, with a message that says
-  which column tells them apart.
+  which column tells them apart. A total row beside its parts is refused too: ``TOTAL``,
+  ``EU27_2020``, a country beside its own regions (``LV`` beside ``LV003``), a NACE section
+  beside its divisions (``C`` beside ``C10``) or a range (``B-E``), as real Eurostat files
+  hold them; ``drop_aggregates=True`` leaves them out, with a warning that lists them.
+- **No row lost.** A blank region, industry or ``by`` key (empty, spaces, NaN) is refused
+  with its rows named; ``blank_keys="unknown"`` keeps those rows as their own group
+  ``"(unknown)"``, so that every job stays in the totals.
 """
 
 from course.economics._change import growth, shift_share

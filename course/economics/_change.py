@@ -11,7 +11,6 @@ from course import _groups as g
 from course.checks import (
     CourseInputError,
     require_choice,
-    require_columns,
     require_non_negative,
     require_one_period,
     require_period,
@@ -20,20 +19,29 @@ from course.checks import (
     require_years,
     warn_missing_cells,
 )
+from course.economics._panel import as_codes, checked_keys, require_named_columns
 
 __all__ = ["growth", "shift_share"]
 
 
-def _checked_years(df, keys, value, year, start, end, *, where):
-    """The table with whole-number years, checked for the columns, rows and period asked for."""
-    require_columns(df, [*keys, year, value], where=where)
+def _checked_years(df, roles, value, year, start, end, *, by=(), where):
+    """The table with whole-number years, checked for the columns, rows and period asked for.
+
+    ``roles`` maps ``"region"`` and ``"industry"`` to their columns (None: the table has
+    none). Also returns the key columns and the code columns among them (column -> role),
+    which :func:`_cells_by_year` checks on the years it uses.
+    """
+    codes = {column: role for role, column in roles.items() if column is not None}
+    keys = [*by, *codes]
+    named = [*((role, column) for column, role in codes.items()), ("year", year), ("value", value)]
+    require_named_columns(df, [*(("by", column) for column in by), *named], where=where)
     require_rows(df, where=where)
     require_non_negative(df, value, where=where)
     df = require_years(df, year, where=where)
     require_one_period(df, [*keys, year], where=where)
     start, end = _year_number(start, "start", where), _year_number(end, "end", where)
     require_period(pd.unique(df[year].dropna()).tolist(), start, end, column=year, where=where)
-    return df, start, end
+    return df, start, end, keys, codes
 
 
 def _year_number(wanted, name: str, where: str) -> int:
@@ -46,10 +54,15 @@ def _year_number(wanted, name: str, where: str) -> int:
     return int(number)
 
 
-def _cells_by_year(df, keys, value, year, years, *, where):
-    """Rows of the given years as a matrix cells x years, and which cells have a row."""
+def _cells_by_year(df, keys, codes, value, year, years, *, where, **options):
+    """Rows of the given years as a matrix cells x years, and which cells have a row.
+
+    Only the rows of ``years`` are used, so only their keys are checked (blank keys, totals:
+    ``options`` are ``blank_keys`` and ``drop_aggregates``, see :func:`checked_keys`).
+    """
     table = df.loc[df[year].isin(years).to_numpy()]
-    cell = g.key_codes(table, keys, where=where)
+    table, found = checked_keys(table, keys=keys, codes=codes, where=where, **options)
+    cell = as_codes(found, keys, len(table))
     position = np.searchsorted(np.asarray(years), table[year].to_numpy())
     counts = np.bincount(cell[0] * len(years) + position, minlength=cell[1] * len(years))
     if (counts > 1).any():
@@ -71,6 +84,8 @@ def growth(
     value: str = "employment",
     year: str = "year",
     by: str | Sequence[str] | None = None,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Growth between two years, one row per region x industry (x ``by``) cell.
 
@@ -81,6 +96,8 @@ def growth(
     the two years gets NaN (unknown, not 0): fill the table with zeros first if a missing
     row means "no jobs". Pass ``industry="category"`` for cluster categories, and
     ``region=None`` or ``industry=None`` for a table without that column (e.g. totals).
+    Blank keys and total rows: as in :func:`course.economics.location_quotient`
+    (``blank_keys``, ``drop_aggregates``).
 
     >>> emp = pd.DataFrame({"region": ["A", "A"], "industry": ["food", "food"],
     ...                     "year": [2015, 2020], "employment": [100, 121]})
@@ -88,9 +105,14 @@ def growth(
     [[0.21, 0.0389]]
     """
     where = "growth"
-    keys = [*g.as_list(by), *(k for k in (region, industry) if k is not None)]
-    df, start, end = _checked_years(df, keys, value, year, start, end, where=where)
-    labels, matrix, _ = _cells_by_year(df, keys, value, year, [start, end], where=where)
+    df, start, end, keys, codes = _checked_years(
+        df, {"region": region, "industry": industry}, value, year, start, end,
+        by=g.as_list(by), where=where,
+    )  # fmt: skip
+    labels, matrix, _ = _cells_by_year(
+        df, keys, codes, value, year, [start, end], where=where,
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
     x0, x1 = matrix[:, 0], matrix[:, 1]
     with np.errstate(invalid="ignore"):
         cagr = g.divide(x1, x0) ** (1 / (end - start)) - 1
@@ -125,6 +147,8 @@ def shift_share(
     value: str = "employment",
     year: str = "year",
     method: str = "classical",
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Shift-share decomposition of each region x industry cell's change from start to end.
 
@@ -149,7 +173,8 @@ def shift_share(
     it is left out of the totals E[i] and E of *every* year, so that the other cells are
     compared with one consistent reference area (a warning names the cells). Add rows with
     0 first if an absent row means "no jobs". Columns ``<value>_start`` and ``<value>_end``
-    hold e0 and e1.
+    hold e0 and e1. Blank keys and total rows: as in
+    :func:`course.economics.location_quotient` (``blank_keys``, ``drop_aggregates``).
 
     >>> emp = pd.DataFrame({"region": ["A", "A", "B", "B"] * 2, "industry": ["food", "IT"] * 4,
     ...                     "year": [2015] * 4 + [2020] * 4,
@@ -162,13 +187,16 @@ def shift_share(
     require_choice(
         method, ["classical", "esteban_marquillas", "dynamic"], name="method", where=where
     )
-    df, start, end = _checked_years(df, [region, industry], value, year, start, end, where=where)
+    df, start, end, keys, codes = _checked_years(
+        df, {"region": region, "industry": industry}, value, year, start, end, where=where
+    )
     years = [start, end]
     if method == "dynamic":
         years = sorted(y for y in pd.unique(df[year].dropna()).tolist() if start <= y <= end)
     labels, matrix, first_rows = _cells_by_year(
-        df, [region, industry], value, year, years, where=where
-    )
+        df, keys, codes, value, year, years, where=where,
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
     unknown = np.isnan(matrix).any(axis=1)  # NaN, or no row, in one of the years used
     warn_missing_cells(
         labels, unknown, [region, industry], where=where,

@@ -18,7 +18,14 @@ from course.checks import (
     require_unique_rows,
     warn_missing_cells,
 )
-from course.economics._panel import panel, per_region_table, region_level
+from course.economics._panel import (
+    as_codes,
+    checked_keys,
+    panel,
+    per_region_table,
+    region_level,
+    require_named_columns,
+)
 
 __all__ = ["hhi", "market_hhi", "entropy"]
 
@@ -30,6 +37,8 @@ def hhi(
     industry: str = "industry",
     value: str = "employment",
     by: str | Sequence[str] | None = None,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Structural Herfindahl-Hirschman index of each region's industry mix.
 
@@ -41,15 +50,19 @@ def hhi(
       detail can be compared. NaN when N = 1.
 
     Source: Herfindahl (1950), Hirschman (1945); structural use as in Krugman (1991).
-    For the concentration of a market among firms see :func:`market_hhi`.
+    For the concentration of a market among firms see :func:`market_hhi`. Blank keys and
+    total rows: as in :func:`location_quotient` (``blank_keys``, ``drop_aggregates``).
 
     >>> emp = pd.DataFrame({"region": ["A", "A", "B", "B"], "industry": ["food", "IT"] * 2,
     ...                     "employment": [30, 10, 20, 20]})
     >>> hhi(emp)[["hhi", "hhi_normalised"]].round(3).values.tolist()
     [[0.625, 0.25], [0.5, 0.0]]
     """
-    p = panel(df, region=region, industry=industry, value=value, by=by, where="hhi")
-    table, codes = per_region_table(df, p, region, by)
+    p = panel(
+        df, region=region, industry=industry, value=value, by=by, where="hhi",
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
+    table, codes = per_region_table(p, region, by)
     share = np.nan_to_num(g.divide(p.value, p.region_total))
     sums = g.group_sum(*p.region_group, share**2)
     sums[~(region_level(p, p.region_total) > 0)] = np.nan  # empty or unknown region
@@ -71,6 +84,7 @@ def market_hhi(
     by: str | Sequence[str] | None = None,
     high_threshold: float = 2500,
     moderate_threshold: float = 1500,
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Market concentration among firms, one row per ``by`` group: column ``market_hhi``.
 
@@ -80,7 +94,10 @@ def market_hhi(
     "moderate", above 2500 "high". The 2023 Merger Guidelines call a market highly
     concentrated above 1800: pass ``high_threshold=1800``. Also returns ``members``, the
     number of firms counted. Firms with a missing value (e.g. a college without turnover)
-    are left out, with a warning that names them.
+    are left out, with a warning that names them. A firm without an id (blank ``member``),
+    or without its ``by`` group, is refused: two such firms would merge into one. A total row
+    (``member`` = ``TOTAL``, ``Sum``, ...) would double the market and is refused;
+    ``drop_aggregates=True`` leaves it out, with a warning.
 
     >>> firms = pd.DataFrame({"member_id": ["a", "b", "c"], "turnover_eur": [50, 30, 20]})
     >>> market_hhi(firms)[["market_hhi", "concentration"]].values.tolist()
@@ -88,10 +105,16 @@ def market_hhi(
     """
     where = "market_hhi"
     by = g.as_list(by)
-    require_columns(df, [member, value, *by], where=where)
+    named = [("member", member), ("value", value), *(("by", column) for column in by)]
+    require_named_columns(df, named, where=where)
     require_rows(df, where=where)
     require_non_negative(df, value, where=where)
     require_one_period(df, [member, *by], where=where)
+    # member ids are no code system (M10 is not a part of M1): only named totals count
+    df, found = checked_keys(
+        df, keys=[*by, member], codes={member: "member"}, where=where,
+        drop_aggregates=drop_aggregates, unknown_option=False, nested=False,
+    )  # fmt: skip
     require_unique_rows(df, [*by, member], where=where)
     if not moderate_threshold <= high_threshold:
         raise CourseInputError(
@@ -104,7 +127,7 @@ def market_hhi(
         df, missing, [*by, member], where=where,
         effect="They are left out: the index describes the members with a known value.",
     )  # fmt: skip
-    group, n_groups = g.key_codes(df, by, where=where)
+    group, n_groups = as_codes(found, by, len(df))
     market = g.group_sum(group, n_groups, values)
     shares = g.divide(100 * np.nan_to_num(values), market[group])
     index = g.group_sum(group, n_groups, shares**2)
@@ -138,6 +161,8 @@ def entropy(
     groups: str | Mapping | None = None,
     by: str | Sequence[str] | None = None,
     base: float = 2,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Shannon entropy of each region's industry mix (diversity), one row per region (x by).
 
@@ -152,6 +177,9 @@ def entropy(
     - ``related_variety = sum_g P[g] H[g]``, with ``H[g]`` the entropy of the industry mix
       inside group g. ``unrelated_variety + related_variety == entropy``.
 
+    Blank keys and total rows: as in :func:`location_quotient` (``blank_keys``,
+    ``drop_aggregates``).
+
     >>> emp = pd.DataFrame({"region": ["A"] * 4, "industry": ["C10", "C11", "J62", "J63"],
     ...                     "employment": [25, 25, 25, 25]})
     >>> sector = {"C10": "C", "C11": "C", "J62": "J", "J63": "J"}
@@ -164,8 +192,11 @@ def entropy(
         raise CourseInputError(
             f"{where}: base={base!r} must be a positive number other than 1 (2 = bits, e.g. numpy.e)."
         )
-    p = panel(df, region=region, industry=industry, value=value, by=by, where=where)
-    table, codes = per_region_table(df, p, region, by)
+    p = panel(
+        df, region=region, industry=industry, value=value, by=by, where=where,
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
+    table, codes = per_region_table(p, region, by)
     share = np.nan_to_num(g.divide(p.value, p.region_total))
     unknown = ~(region_level(p, p.region_total) > 0)  # empty or incomplete region: no mix
 
@@ -182,7 +213,7 @@ def entropy(
     result = table.assign(entropy=region_sum(minus_s_log(share)))
     if groups is None:
         return result
-    in_group = g.combine(p.region_group, _industry_groups(df, industry, groups, where=where))
+    in_group = g.combine(p.region_group, _industry_groups(p.table, industry, groups, where=where))
     group_share = g.group_sum(*in_group, share)[in_group[0]]
     # -sum_i s log P[g(i)] = -sum_g P[g] log P[g];  -sum_i s log(s/P[g]) = sum_g P[g] H[g]
     return result.assign(

@@ -1,6 +1,20 @@
-"""Private: a checked region x industry table and the totals every cross-section measure needs.
+"""Private: the input checks of the whole ``economics`` package, and the totals of a panel.
 
-``panel()`` applies the rules of the whole ``economics`` package in one place:
+:func:`checked_keys` prepares the grouping keys of every function (the cross-section
+measures through :func:`panel`, growth and shift-share, the categories, the market HHI):
+
+- **no row lost**: a missing or blank key (a region or an industry left empty) is refused
+  with its rows named, or with ``blank_keys="unknown"`` kept as its own group
+  ``"(unknown)"`` (``course._guards.check_keys``); a groupby would drop it without a word;
+- **none counted twice**: a total beside its parts (``TOTAL``, ``EU27_2020``, a country
+  beside its own regions, a NACE section beside its divisions, ``B-E``) is refused, or with
+  ``drop_aggregates=True`` left out with a warning (``course._guards.check_aggregates``).
+  Real Eurostat files hold such totals; the course data mix NUTS levels by country, but
+  none of their regions overlaps another;
+- both checks run on the distinct codes (a few hundred), not on the rows, so that they cost
+  next to nothing on a million-row table; only a table with a problem pays for the message.
+
+:func:`panel` adds the rules of the cross-section measures:
 
 - the table has the columns, rows and numbers it needs; one period unless ``by`` says otherwise;
   no region x industry cell twice (its jobs would count twice);
@@ -15,6 +29,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,7 +37,10 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
+from course._guards import aggregate_rows, check_aggregates, check_keys
 from course.checks import (
+    CourseInputError,
+    require_choice,
     require_columns,
     require_non_negative,
     require_one_period,
@@ -34,17 +52,127 @@ from course.checks import (
 
 _NACE_LIKE = re.compile(r"^[A-Z](\d{2})?$")  # a section (C) or a division (C10)
 
+# What to do about the totals of a real Eurostat file, by the role of the column.
+_LEVEL_HINTS = {
+    "region": "A Eurostat file also holds the EU, the countries and the larger regions: keep "
+    "one NUTS level, e.g. df[df[{column!r}].str.len() == 4] keeps the NUTS 2 regions "
+    "(== 5: NUTS 3).",
+    "industry": "A Eurostat file also holds totals, sections and ranges ('TOTAL', 'C', 'B-E'): "
+    "keep one NACE level, e.g. df[df[{column!r}].str.fullmatch('[A-U][0-9][0-9]')] keeps the "
+    "divisions.",
+}
+
+Factorized = dict[str, tuple[np.ndarray, pd.Index]]  # column -> (code per row, distinct values)
+
+
+def checked_keys(
+    df: pd.DataFrame,
+    *,
+    keys: Sequence[str],
+    codes: dict[str, str],
+    where: str,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
+    unknown_option: bool = True,
+    nested: bool = True,
+) -> tuple[pd.DataFrame, Factorized]:
+    """The table with its grouping keys checked, and every key column as integer codes.
+
+    ``keys`` are the columns the function groups by; ``codes`` the code columns among them
+    whose totals would be counted twice, with their role (``"region"``, ``"industry"``,
+    ``"category"``), which chooses the advice for a Eurostat file. A blank key is refused or
+    filled (see the module docstring), a total refused or dropped. The table comes back
+    unchanged (the same object) when all is well, else as a new table.
+    """
+    require_choice(blank_keys, ["refuse", "unknown"], name="blank_keys", where=where)
+    table = df
+    found = {}
+    for column in keys:
+        found[column] = pd.factorize(table[column])
+        code, distinct = found[column]
+        # a cheap test on the distinct keys first; the message (and the filling) is the guard's
+        if (code < 0).any() or any(not str(key).strip() for key in distinct.tolist()):
+            table = check_keys(
+                table, [column], where=where, blank=blank_keys, unknown_option=unknown_option
+            )
+            found[column] = pd.factorize(table[column])
+    for column, role in codes.items():
+        if not aggregate_rows(pd.Series(found[column][1]), nested=nested).any():
+            continue
+        hint = _LEVEL_HINTS.get(role, "").format(column=column)
+        table = check_aggregates(
+            table, column, where=where, drop=drop_aggregates, nested=nested, hint=hint
+        )
+        require_rows(table, where=where)  # nothing but totals: say so, not a bare error
+        found = {key: pd.factorize(table[key]) for key in keys}  # the rows changed
+    return table, found
+
+
+def as_codes(found: Factorized, columns: Sequence[str], rows: int) -> g.Codes:
+    """One code per row for the combination of ``columns``; a single group if there are none."""
+    if not columns:
+        return np.zeros(rows, dtype=np.int64), 1
+    return g.combine(
+        *((found[c][0].astype(np.int64, copy=False), len(found[c][1])) for c in columns)
+    )
+
+
+def require_named_columns(df, named: Sequence[tuple[str, str]], *, where: str) -> None:
+    """:func:`course.checks.require_columns` for ``(parameter, column)`` pairs, with the fix for
+    the two usual slips: a code given where a column name belongs (``industry="tourism"``),
+    and a table of cluster categories given where industries are expected (or the other way).
+
+    >>> table = pd.DataFrame({"region": ["LV008"], "category": ["tourism"], "employment": [5]})
+    >>> require_named_columns(table, [("industry", "tourism")], where="growth")
+    Traceback (most recent call last):
+    ...
+    course.checks.CourseInputError: growth: industry='tourism' names a column, but 'tourism' is a value in column 'category'. Pass the column's name, industry='category'; to keep only 'tourism', filter the table first: df[df['category'] == 'tourism'].
+    >>> require_named_columns(table, [("industry", "industry")], where="growth")
+    Traceback (most recent call last):
+    ...
+    course.checks.CourseInputError: growth: the table has no column 'industry', but it has a column 'category' (cluster categories, it seems). Pass industry='category'.
+    """
+    if isinstance(df, pd.DataFrame):
+        for parameter, column in named:
+            if isinstance(column, str) and column not in df.columns:
+                _refuse_misnamed(df, parameter, column, where)
+    require_columns(df, [column for _, column in named], where=where)
+
+
+def _refuse_misnamed(df: pd.DataFrame, parameter: str, column: str, where: str) -> None:
+    """Raise with the likely fix if ``column`` is a value of the table or the other code role."""
+    text_columns = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])]
+    holders = [c for c in text_columns if df[c].astype("string").eq(column).any()]
+    if holders:
+        holder = holders[0]
+        raise CourseInputError(
+            f"{where}: {parameter}={column!r} names a column, but {column!r} is a value in "
+            f"column {holder!r}. Pass the column's name, {parameter}={holder!r}; to keep only "
+            f"{column!r}, filter the table first: df[df[{holder!r}] == {column!r}]."
+        )
+    other = {"industry": "category", "category": "industry"}.get(parameter)
+    if other in df.columns:
+        kind = "cluster categories" if other == "category" else "industries"
+        raise CourseInputError(
+            f"{where}: the table has no column {column!r}, but it has a column {other!r} "
+            f"({kind}, it seems). Pass {parameter}={other!r}."
+        )
+
 
 @dataclass(frozen=True)
 class Panel:
     """A validated region x industry table as integer codes and per-row totals.
 
-    ``group`` is the ``by`` group of each row, ``region_group`` the region within its group
-    (one code per region and year, say) and ``industry_group`` the industry within its group.
+    ``table`` is the table the codes are for: the input itself, or (after
+    ``blank_keys="unknown"`` or ``drop_aggregates=True``) a new table with keys filled or
+    totals left out; results are added to it. ``group`` is the ``by`` group of each row,
+    ``region_group`` the region within its group (one code per region and year, say) and
+    ``industry_group`` the industry within its group; ``industry_labels[k]`` is industry k.
     The totals are repeated on every row so that formulas read like the maths. Rows of an
     incomplete region have NaN in ``value`` and ``region_total``.
     """
 
+    table: pd.DataFrame
     value: np.ndarray  # e[i,r]
     region_total: np.ndarray  # e[r]
     industry_total: np.ndarray  # E[i]
@@ -55,24 +183,49 @@ class Panel:
     industry_group: g.Codes
     region: g.Codes
     industry: g.Codes
+    industry_labels: pd.Index
 
 
-def panel(df: pd.DataFrame, *, region: str, industry: str, value: str, by, where: str) -> Panel:
-    """Check a region x industry table and compute the totals every measure needs."""
+def panel(
+    df: pd.DataFrame,
+    *,
+    region: str,
+    industry: str,
+    value: str,
+    by,
+    where: str,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
+    role: str = "industry",
+) -> Panel:
+    """Check a region x industry table and compute the totals every measure needs.
+
+    ``role`` is the name of the ``industry`` parameter in the caller (``"category"`` for the
+    star rating and the US rule), so that messages name the parameter the learner passed.
+    """
     by = g.as_list(by)
-    require_columns(df, [region, industry, value, *by], where=where)
+    named = [("region", region), (role, industry), ("value", value), *(("by", c) for c in by)]
+    require_named_columns(df, named, where=where)
     require_rows(df, where=where)
     require_non_negative(df, value, where=where)
     require_one_period(df, [region, industry, *by], where=where)
+    df, found = checked_keys(
+        df,
+        keys=[*by, region, industry],
+        codes={region: "region", industry: role},
+        where=where,
+        blank_keys=blank_keys,
+        drop_aggregates=drop_aggregates,
+    )
 
-    group = g.key_codes(df, by, where=where)
-    region_codes, region_labels = g.factorize_with_labels(df, region, where=where)
-    industry_codes, industry_labels = g.factorize_with_labels(df, industry, where=where)
+    group = as_codes(found, by, len(df))
+    region_codes = as_codes(found, [region], len(df))
+    industry_codes = as_codes(found, [industry], len(df))
     region_group = g.combine(group, region_codes)
     industry_group = g.combine(group, industry_codes)
     _require_unique_cells(df, region_group, industry_codes, [*by, region, industry], where)
-    _warn_unknown_nace(industry_labels, where)
-    _warn_unknown_regions(region_labels, where)
+    _warn_unknown_nace(found[industry][1], where)
+    _warn_unknown_regions(found[region][1], where)
 
     values = g.float_values(df, value)
     missing = np.isnan(values)
@@ -88,6 +241,7 @@ def panel(df: pd.DataFrame, *, region: str, industry: str, value: str, by, where
     known = np.where(incomplete, 0.0, values)  # incomplete regions are out of every total
     region_total = g.group_sum(*region_group, known)[region_group[0]]
     return Panel(
+        table=df,
         value=np.where(incomplete, np.nan, values),
         region_total=np.where(incomplete, np.nan, region_total),
         industry_total=g.group_sum(*industry_group, known)[industry_group[0]],
@@ -98,6 +252,7 @@ def panel(df: pd.DataFrame, *, region: str, industry: str, value: str, by, where
         industry_group=industry_group,
         region=region_codes,
         industry=industry_codes,
+        industry_labels=found[industry][1],
     )
 
 
@@ -166,12 +321,10 @@ def lq(p: Panel) -> np.ndarray:
     return g.divide(g.divide(p.value, p.region_total), g.divide(p.industry_total, p.grand_total))
 
 
-def per_region_table(
-    df: pd.DataFrame, p: Panel, region: str, by
-) -> tuple[pd.DataFrame, np.ndarray]:
+def per_region_table(p: Panel, region: str, by) -> tuple[pd.DataFrame, np.ndarray]:
     """The ``by`` and region columns, one row per region (x by) group, and their codes."""
     first = g.first_rows(p.region_group[0])
-    table = df.iloc[first][[*g.as_list(by), region]].reset_index(drop=True)
+    table = p.table.iloc[first][[*g.as_list(by), region]].reset_index(drop=True)
     return table, p.region_group[0][first]
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from course._guards import positional_options
 from course.checks import require_columns, require_present
 from course.economics._change import growth
 from course.economics._ratings import aggregate_to_categories, star_rating
@@ -35,15 +36,18 @@ _PROFILE_COLUMNS = [
 ]
 
 
+@positional_options("region_code", "start", "end", "selected")
 def region_profile(
     employment: pd.DataFrame,
     categories: pd.DataFrame,
+    *,
     region_code: str,
     start: int,
     end: int,
     selected: Iterable[str] | None = None,
-    *,
     min_regions: int = 10,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """The cluster profile of one region: size, specialisation, growth and stars per category.
 
@@ -66,14 +70,19 @@ def region_profile(
     ``employment`` needs the columns of the course dataset ``regional_employment``
     (``region``, ``industry``, ``year``, ``employment``), ``categories`` those of
     ``cluster_categories`` (``industry``, ``category``, ...). ``min_regions`` goes to
-    :func:`star_rating` (the example below has two regions only). The portfolio chart
-    (``plots.portfolio_chart``) and the region explorer (``widgets.region_explorer``) draw it.
+    :func:`star_rating` (the example below has two regions only); ``blank_keys`` and
+    ``drop_aggregates`` to :func:`aggregate_to_categories` (see :func:`location_quotient`).
+    The options are passed by name; the old call with ``region_code``, ``start``, ``end``
+    (and ``selected``) by position still works for a release, with a ``DeprecationWarning``.
+    The portfolio chart (``plots.portfolio_chart``) and the region explorer
+    (``widgets.region_explorer``) draw it.
 
     >>> employment = pd.DataFrame({
     ...     "region": ["A", "A", "B", "B"] * 2, "industry": ["C10", "J62"] * 4,
     ...     "year": [2015] * 4 + [2020] * 4, "employment": [80, 20, 20, 80, 90, 30, 20, 100]})
     >>> categories = pd.DataFrame({"industry": ["C10", "J62"], "category": ["food", "it"]})
-    >>> profile = region_profile(employment, categories, "A", 2015, 2020, min_regions=1)
+    >>> profile = region_profile(employment, categories, region_code="A", start=2015, end=2020,
+    ...                          min_regions=1)
     >>> profile[["category", "employment", "growth_rate"]].values.tolist()
     [['food', 90, 0.125], ['it', 30, 0.5]]
     >>> profile["lq"].round(3).tolist()
@@ -82,7 +91,10 @@ def region_profile(
     where = "region_profile"
     require_columns(employment, _EMPLOYMENT_COLUMNS, where=where)
     require_present(employment["region"], [region_code], what="region", where=where)
-    by_category = aggregate_to_categories(employment, categories, value="employment")
+    by_category = aggregate_to_categories(
+        employment, categories, value="employment", blank_keys=blank_keys,
+        drop_aggregates=drop_aggregates,
+    )  # fmt: skip
 
     change = growth(by_category, start=start, end=end, industry="category")
     in_end_year = by_category[by_category["year"] == end]

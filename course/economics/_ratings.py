@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
+from course._guards import UNKNOWN
 from course.checks import (
     TIME_COLUMNS,
     CourseInputError,
@@ -20,9 +21,10 @@ from course.checks import (
     require_numeric,
     require_rows,
     require_unique_rows,
+    warn_missing_cells,
 )
+from course.economics._panel import checked_keys, panel, require_named_columns
 from course.economics._panel import lq as _lq
-from course.economics._panel import panel
 
 __all__ = ["star_rating", "aggregate_to_categories", "cluster_strength"]
 
@@ -75,6 +77,8 @@ def star_rating(
     specialisation_threshold: float = 2.0,
     focus_quantile: float = 0.9,
     min_regions: int = 10,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """European Cluster Observatory star rating (2007-2011 method) of a region x category table.
 
@@ -93,7 +97,8 @@ def star_rating(
     ``min_regions`` regions (a course convention: a top 10 % needs at least ten), and a
     region with a missing cell (see ``location_quotient``), get NA instead of stars.
     Later editions (Cluster Panorama 2016, EOCIC 2020) added other dimensions with
-    unconfirmed thresholds: not included.
+    unconfirmed thresholds: not included. Blank keys and total rows: as in
+    ``location_quotient`` (``blank_keys``, ``drop_aggregates``).
 
     >>> emp = pd.DataFrame({"region": list("ABCDE") * 2, "category": ["food"] * 5 + ["IT"] * 5,
     ...                     "employment": [500, 100, 100, 100, 100, 10, 400, 400, 400, 400]})
@@ -104,7 +109,10 @@ def star_rating(
     require_fraction(size_quantile, name="size_quantile", where=where)
     require_fraction(focus_quantile, name="focus_quantile", where=where)
     require_int_at_least(min_regions, 1, name="min_regions", where=where)
-    p = panel(df, region=region, industry=category, value=value, by=by, where=where)
+    p = panel(
+        df, region=region, industry=category, value=value, by=by, where=where,
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates, role="category",
+    )  # fmt: skip
     location = _lq(p)
     focus = g.divide(p.value, p.region_total)
     code, size = p.industry_group  # one category in one year, say
@@ -118,7 +126,7 @@ def star_rating(
         "focus_star": active & (focus >= focus_cut),
     }
     flags["stars"] = sum(flag.astype(np.int64) for flag in flags.values())
-    return df.assign(lq=location, focus=focus, **_with_unrated(flags, rated))
+    return p.table.assign(lq=location, focus=focus, **_with_unrated(flags, rated))
 
 
 def cluster_strength(
@@ -131,6 +139,8 @@ def cluster_strength(
     lq: str | None = None,
     by: str | Sequence[str] | None = None,
     min_regions: int = 4,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """US Cluster Mapping "strong cluster" flags for a region x category table.
 
@@ -147,7 +157,10 @@ def cluster_strength(
     ``lq`` is added; the region totals are then the sum of the categories in the table, so
     keep all categories, traded and local, in it); ``lq="lq_tf"`` uses a published LQ column.
     The official rule rates traded clusters only: filter them afterwards. A category with
-    fewer than ``min_regions`` regions (quartiles need four; a course convention) gets NA.
+    fewer than ``min_regions`` regions (quartiles need four; a course convention) gets NA,
+    and so does a row whose establishments (or given LQ) are missing, with a warning: its
+    flags are unknown. Blank keys and total rows: as in ``location_quotient``
+    (``blank_keys``, ``drop_aggregates``).
 
     >>> table = pd.DataFrame({"region": list("ABCDE"), "category": ["food"] * 5,
     ...                       "employment": [10, 20, 30, 40, 50],
@@ -157,21 +170,23 @@ def cluster_strength(
     [False, False, False, True, True]
     """
     where = "cluster_strength"
-    require_columns(df, [establishments], where=where)
+    require_columns(df, [establishments, *([lq] if lq is not None else [])], where=where)
     require_non_negative(df, establishments, where=where)
-    require_int_at_least(min_regions, 1, name="min_regions", where=where)
-    p = panel(df, region=region, industry=category, value=value, by=by, where=where)
-    if lq is None:
-        lq_values = _lq(p)
-    else:
-        require_columns(df, [lq], where=where)
+    if lq is not None:
         require_numeric(df, lq, where=where)
-        lq_values = g.float_values(df, lq)
+    require_int_at_least(min_regions, 1, name="min_regions", where=where)
+    p = panel(
+        df, region=region, industry=category, value=value, by=by, where=where,
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates, role="category",
+    )  # fmt: skip
+    lq_values = _lq(p) if lq is None else g.float_values(p.table, lq)
     jobs = p.value
-    firms = g.float_values(df, establishments)
+    firms = g.float_values(p.table, establishments)
     code, size = p.industry_group  # one category in one year, say
     active = jobs > 0
     rated = _rated_groups(p, active, min_regions, where=where, rule="US rule") & ~p.incomplete
+    keys = [*g.as_list(by), region, category]
+    rated &= _known_inputs(p.table, firms, lq_values, active & ~p.incomplete, keys, where=where)
 
     def percentile(values: np.ndarray, q: float) -> np.ndarray:
         return g.group_quantile(values, code, size, q, active)[code]
@@ -183,8 +198,23 @@ def cluster_strength(
         "strong": big_enough & (lq_values >= percentile(lq_values, 0.75)) & (lq_values >= 1),
         "strong10": big_enough & (lq_values >= percentile(lq_values, 0.90)) & (lq_values >= 1),
     }
-    result = df.assign(lq=lq_values) if lq is None else df
+    result = p.table.assign(lq=lq_values) if lq is None else p.table
     return result.assign(**_with_unrated(flags, rated))
+
+
+def _known_inputs(table, firms, lq_values, rows, keys, *, where: str) -> np.ndarray:
+    """False, with a warning, on the ``rows`` whose establishments or LQ are missing.
+
+    Their flags are unknown (NA), not False. A missing value is also left out of its
+    percentile, so the other rows are compared with the values that are known.
+    """
+    unknown = rows & (np.isnan(firms) | np.isnan(lq_values))
+    warn_missing_cells(
+        table, unknown, keys, where=where,
+        effect="Their flags are NA (unknown), and the missing values are left out of the "
+        "percentiles.",
+    )  # fmt: skip
+    return ~unknown
 
 
 def aggregate_to_categories(
@@ -195,6 +225,8 @@ def aggregate_to_categories(
     category: str = "category",
     value: str | Sequence[str] = ("employment", "establishments"),
     keep: Sequence[str] = ("country", "region", "region_name", "year", *TIME_COLUMNS[1:]),
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Add up industry rows into cluster categories: one row per ``keep`` x category.
 
@@ -202,9 +234,14 @@ def aggregate_to_categories(
     ``category`` and e.g. ``category_name``, ``traded``, which are carried over) or a dict
     industry -> category. ``value`` names the column(s) to add up. Columns of ``keep`` and
     ``value`` that the table lacks are skipped. A category that contains a missing (NaN)
-    value is NaN: a sum with an unknown part is unknown. Every industry must have a category
-    (the error lists those that don't), and each industry may appear once per ``keep`` group
-    (repeated rows, e.g. two units of measure, are refused rather than added up).
+    value is NaN: a sum with an unknown part is unknown (a warning names the cells). Every
+    industry must have a category (the error lists those that don't), and each industry may
+    appear once per ``keep`` group (repeated rows, e.g. two units of measure, are refused
+    rather than added up). A blank industry or ``keep`` key is refused; with
+    ``blank_keys="unknown"`` it is kept as ``"(unknown)"`` (an unknown industry in the
+    category ``"(unknown)"``), so that the totals still add up. A total row beside its parts
+    (``TOTAL``, a NACE section beside its divisions, ``LV`` beside ``LV003``) is refused;
+    ``drop_aggregates=True`` leaves it out, with a warning.
 
     >>> emp = pd.DataFrame({"region": ["A", "A", "A"], "industry": ["C10", "C11", "J62"],
     ...                     "employment": [10, 5, 7]})
@@ -213,7 +250,7 @@ def aggregate_to_categories(
     [['food', 15], ['IT', 7]]
     """
     where = "aggregate_to_categories"
-    require_columns(df, [industry], where=where)
+    require_named_columns(df, [("industry", industry)], where=where)
     require_rows(df, where=where)
     keep = [column for column in keep if column in df.columns]
     values = [column for column in g.as_list(value) if column in df.columns]
@@ -224,8 +261,20 @@ def aggregate_to_categories(
         )
     for column in values:
         require_non_negative(df, column, where=where)
+    roles = {"country": "country", "region": "region", industry: "industry"}
+    df, _ = checked_keys(
+        df, keys=[*keep, industry], codes={c: r for c, r in roles.items() if c in [*keep, industry]},
+        where=where, blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
     require_unique_rows(df, [*keep, industry], where=where)
+    missing = np.isnan(df[values].to_numpy(dtype=float, na_value=np.nan)).any(axis=1)
+    warn_missing_cells(
+        df, missing, [*keep, industry], where=where,
+        effect="The categories they belong to are NaN: a sum with an unknown part is unknown.",
+    )  # fmt: skip
     mapping, extra = _category_mapping(categories, industry, category, where=where)
+    if blank_keys == "unknown":  # an industry left blank belongs to no known category
+        mapping = pd.concat([pd.Series(mapping, dtype=object), pd.Series({UNKNOWN: UNKNOWN})])
     fix = "Add them to the categories table, or drop them first if they belong to no cluster"
     assigned = mapped(df[industry], mapping, what="cluster category", fix=fix, where=where)
     summed = (

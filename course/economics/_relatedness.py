@@ -28,27 +28,34 @@ def presence(
     value: str = "employment",
     by: str | Sequence[str] | None = None,
     threshold: float = 1.0,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Add ``lq`` and ``presence`` M = 1 if LQ (= RCA) >= ``threshold`` else 0.
 
     Hidalgo & Hausmann (2009): a region "has" an industry when it is at least as
-    specialised in it as the reference area.
+    specialised in it as the reference area. Blank keys and total rows: as in
+    :func:`course.economics.location_quotient` (``blank_keys``, ``drop_aggregates``), here
+    and in :func:`proximity` and :func:`relatedness_density`.
 
     >>> emp = pd.DataFrame({"region": ["A", "A", "B", "B"], "industry": ["food", "IT"] * 2,
     ...                     "employment": [30, 10, 20, 40]})
     >>> presence(emp)["presence"].tolist()
     [1, 0, 0, 1]
     """
-    p = panel(df, region=region, industry=industry, value=value, by=by, where="presence")
+    p = panel(
+        df, region=region, industry=industry, value=value, by=by, where="presence",
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
     location = lq(p)
-    return df.assign(lq=location, presence=(location >= threshold).astype(np.int64))
+    return p.table.assign(lq=location, presence=(location >= threshold).astype(np.int64))
 
 
-def _relatedness_blocks(df, *, region, industry, value, by, threshold, where):
-    """Per ``by`` group: its rows, their matrix positions, industry names, M, phi and which rows
-    belong to a region with a missing cell (unknown: M = 0 there, so it is out of phi)."""
-    p = panel(df, region=region, industry=industry, value=value, by=by, where=where)
-    labels = pd.factorize(df[industry])[1]  # the same numbering as p.industry
+def _relatedness_blocks(p, *, threshold):
+    """Per ``by`` group of the panel ``p``: its rows, their matrix positions, industry names, M,
+    phi and which rows belong to a region with a missing cell (unknown: M = 0 there, so it is
+    out of phi)."""
+    labels = p.industry_labels
     present = (lq(p) >= threshold).astype(float)
     group_code = p.group[0]
     order = np.argsort(group_code, kind="stable")
@@ -81,6 +88,8 @@ def proximity(
     value: str = "employment",
     by: str | Sequence[str] | None = None,
     threshold: float = 1.0,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Proximity of every pair of industries, a long table ``industry, other_industry, proximity``.
 
@@ -96,19 +105,15 @@ def proximity(
     [1.0, 0.0, 0.0, 1.0]
     """
     by = g.as_list(by)
+    checked = panel(
+        df, region=region, industry=industry, value=value, by=by, where="proximity",
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
     pieces = []
-    for rows, _, _, names, _, phi, _ in _relatedness_blocks(
-        df,
-        region=region,
-        industry=industry,
-        value=value,
-        by=by,
-        threshold=threshold,
-        where="proximity",
-    ):
+    for rows, _, _, names, _, phi, _ in _relatedness_blocks(checked, threshold=threshold):
         p, q = np.meshgrid(np.arange(len(names)), np.arange(len(names)), indexing="ij")
         piece = pd.DataFrame(
-            {column: df[column].iloc[rows[0]] for column in by}, index=range(p.size)
+            {column: checked.table[column].iloc[rows[0]] for column in by}, index=range(p.size)
         )
         pieces.append(
             piece.assign(
@@ -126,6 +131,8 @@ def relatedness_density(
     value: str = "employment",
     by: str | Sequence[str] | None = None,
     threshold: float = 1.0,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Add ``presence`` and relatedness ``density`` to each region x industry row.
 
@@ -141,18 +148,16 @@ def relatedness_density(
     >>> relatedness_density(emp)["density"].round(2).tolist()
     [0.67, 0.33, 0.33, 0.67, 1.0, 1.0]
     """
-    density = np.full(len(df), np.nan)
-    present = np.zeros(len(df), dtype=np.int64)
+    p = panel(
+        df, region=region, industry=industry, value=value, by=by, where="relatedness_density",
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
+    density = np.full(len(p.table), np.nan)
+    present = np.zeros(len(p.table), dtype=np.int64)
     for rows, region_pos, industry_pos, _, matrix, phi, unknown in _relatedness_blocks(
-        df,
-        region=region,
-        industry=industry,
-        value=value,
-        by=by,
-        threshold=threshold,
-        where="relatedness_density",
+        p, threshold=threshold
     ):
         block = g.divide(matrix @ phi.T, phi.sum(axis=1)[None, :])
         density[rows] = np.where(unknown, np.nan, block[region_pos, industry_pos])
         present[rows] = matrix[region_pos, industry_pos].astype(np.int64)
-    return df.assign(presence=present, density=density)
+    return p.table.assign(presence=present, density=density)

@@ -26,6 +26,8 @@ def location_quotient(
     industry: str = "industry",
     value: str = "employment",
     by: str | Sequence[str] | None = None,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Add the location quotient ``lq`` of each industry in each region.
 
@@ -38,15 +40,22 @@ def location_quotient(
     the table first to compare against one country, and keep one NUTS level only.
     NaN (never inf) where a total is 0. ``by`` names extra grouping columns (``"year"``).
     A region with a missing (NaN) cell gets NaN on all its rows and is left out of the
-    reference area, with a warning that names the cell.
+    reference area, with a warning that names the cell. A blank region or industry is
+    refused (``blank_keys="unknown"`` keeps those rows as a group ``"(unknown)"``), and so is
+    a total row beside its parts (``TOTAL``, ``EU27_2020``, ``LV`` beside ``LV003``, ``C``
+    beside ``C10``), which would be counted twice: ``drop_aggregates=True`` leaves such rows
+    out of the result, with a warning.
 
     >>> emp = pd.DataFrame({"region": ["A", "A", "B", "B"], "industry": ["food", "IT"] * 2,
     ...                     "employment": [30, 10, 20, 40]})
     >>> location_quotient(emp)["lq"].round(3).tolist()
     [1.5, 0.5, 0.667, 1.333]
     """
-    p = panel(df, region=region, industry=industry, value=value, by=by, where="location_quotient")
-    return df.assign(lq=lq(p))
+    p = panel(
+        df, region=region, industry=industry, value=value, by=by, where="location_quotient",
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
+    return p.table.assign(lq=lq(p))
 
 
 def regional_focus(
@@ -56,19 +65,25 @@ def regional_focus(
     industry: str = "industry",
     value: str = "employment",
     by: str | Sequence[str] | None = None,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Add ``focus = e[i,r] / e[r]``, the industry's share of the region's employment.
 
     The "focus" dimension of the European Cluster Observatory (2007-2011); NaN where the
-    region's total is 0 or unknown.
+    region's total is 0 or unknown. Blank keys and total rows: as in
+    :func:`location_quotient` (``blank_keys``, ``drop_aggregates``).
 
     >>> emp = pd.DataFrame({"region": ["A", "A", "B"], "industry": ["food", "IT", "food"],
     ...                     "employment": [30, 10, 20]})
     >>> regional_focus(emp)["focus"].tolist()
     [0.75, 0.25, 1.0]
     """
-    p = panel(df, region=region, industry=industry, value=value, by=by, where="regional_focus")
-    return df.assign(focus=g.divide(p.value, p.region_total))
+    p = panel(
+        df, region=region, industry=industry, value=value, by=by, where="regional_focus",
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
+    return p.table.assign(focus=g.divide(p.value, p.region_total))
 
 
 def _distance_to_reference(p: Panel, reference_part: np.ndarray, reference_whole: np.ndarray):
@@ -99,6 +114,8 @@ def hoover_index(
     industry: str = "industry",
     value: str = "employment",
     by: str | Sequence[str] | None = None,
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Hoover specialisation index, one row per region (x ``by``): column ``hoover``.
 
@@ -107,15 +124,19 @@ def hoover_index(
     equals the reference; towards 1 = concentrated in industries rare elsewhere. It is the
     share of the region's jobs that would have to change industry to match the reference
     (Hoover 1936; see also Krugman 1991 for the doubled version). NaN for a region with a
-    missing cell (see :func:`location_quotient`).
+    missing cell (see :func:`location_quotient`). Blank keys and total rows: as in
+    :func:`location_quotient` (``blank_keys``, ``drop_aggregates``).
 
     >>> emp = pd.DataFrame({"region": ["A", "A", "B", "B"], "industry": ["food", "IT"] * 2,
     ...                     "employment": [30, 10, 20, 40]})
     >>> hoover_index(emp)["hoover"].round(3).tolist()
     [0.25, 0.167]
     """
-    p = panel(df, region=region, industry=industry, value=value, by=by, where="hoover_index")
-    table, codes = per_region_table(df, p, region, by)
+    p = panel(
+        df, region=region, industry=industry, value=value, by=by, where="hoover_index",
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
+    table, codes = per_region_table(p, region, by)
     distance = _distance_to_reference(p, p.industry_total, p.grand_total)
     return table.assign(hoover=0.5 * distance[codes])
 
@@ -128,6 +149,8 @@ def krugman_index(
     value: str = "employment",
     by: str | Sequence[str] | None = None,
     reference: str = "total",
+    blank_keys: str = "refuse",
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Krugman specialisation index ``sum_i |s[i,r] - ref[i]|`` in [0, 2], column ``krugman``.
 
@@ -138,6 +161,9 @@ def krugman_index(
     - ``"pairwise"``: every other region p, ``ref[i] = s[i,p]``; one row per ordered pair
       with columns ``region``, ``partner``, ``krugman`` (a region is not paired with itself).
 
+    Blank keys and total rows: as in :func:`location_quotient` (``blank_keys``,
+    ``drop_aggregates``).
+
     >>> emp = pd.DataFrame({"region": ["A", "A", "B", "B"], "industry": ["food", "IT"] * 2,
     ...                     "employment": [30, 10, 20, 40]})
     >>> krugman_index(emp, reference="rest")["krugman"].round(3).tolist()
@@ -147,10 +173,13 @@ def krugman_index(
     """
     where = "krugman_index"
     require_choice(reference, ["total", "rest", "pairwise"], name="reference", where=where)
-    p = panel(df, region=region, industry=industry, value=value, by=by, where=where)
+    p = panel(
+        df, region=region, industry=industry, value=value, by=by, where=where,
+        blank_keys=blank_keys, drop_aggregates=drop_aggregates,
+    )  # fmt: skip
     if reference == "pairwise":
-        return _pairwise_krugman(df, p, region, by)
-    table, codes = per_region_table(df, p, region, by)
+        return _pairwise_krugman(p, region, by)
+    table, codes = per_region_table(p, region, by)
     if reference == "total":
         distance = _distance_to_reference(p, p.industry_total, p.grand_total)
     else:
@@ -160,10 +189,10 @@ def krugman_index(
     return table.assign(krugman=distance[codes])
 
 
-def _pairwise_krugman(df: pd.DataFrame, p: Panel, region: str, by) -> pd.DataFrame:
+def _pairwise_krugman(p: Panel, region: str, by) -> pd.DataFrame:
     from scipy.spatial.distance import cdist  # scipy is heavy: import only when needed
 
-    table, codes = per_region_table(df, p, region, by)
+    table, codes = per_region_table(p, region, by)
     region_code, n_region_groups = p.region_group
     industry_code, n_industries = p.industry
     shares = np.zeros((n_region_groups, n_industries))
