@@ -324,10 +324,10 @@ scoring.check_none_of(
 # two food clusters. Answer in plain language, as you would to a board: a short paragraph each
 # (100-200 words). You may add code cells of your own above your answer.
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "91c5035e03e91ff56984d89881cc7f09", "grade": false, "grade_id": "ps03_case_tables", "locked": true, "schema_version": 3, "solution": false, "task": false}
-food_suppliers = valuechain.suppliers(io.Z, io.x, "food", top=6)
-paper_buyers = valuechain.buyers(io.Z, io.x, "paper_packaging", top=3)
-plastic_buyers = valuechain.buyers(io.Z, io.x, "plastic_packaging", top=3)
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "785e592291b97aaf2ca0a1d327e61a5f", "grade": false, "grade_id": "ps03_case_tables", "locked": true, "schema_version": 3, "solution": false, "task": false}
+food_suppliers = valuechain.suppliers(io.Z, io.x, "food", n=6)
+paper_buyers = valuechain.buyers(io.Z, io.x, "paper_packaging", n=3)
+plastic_buyers = valuechain.buyers(io.Z, io.x, "plastic_packaging", n=3)
 maps = valuechain.value_chain_map(
     members[members["cluster"].isin(["lv_food", "dk_food"])], by="cluster"
 )

@@ -473,9 +473,9 @@ expected = {stage for stage in chain if stage not in present}
 # (100-200 words). You may add code cells of your own above your answer.
 
 # %% nbgrader={"grade": false, "grade_id": "ps03_case_tables", "locked": true, "schema_version": 3, "solution": false, "task": false}
-food_suppliers = valuechain.suppliers(io.Z, io.x, "food", top=6)
-paper_buyers = valuechain.buyers(io.Z, io.x, "paper_packaging", top=3)
-plastic_buyers = valuechain.buyers(io.Z, io.x, "plastic_packaging", top=3)
+food_suppliers = valuechain.suppliers(io.Z, io.x, "food", n=6)
+paper_buyers = valuechain.buyers(io.Z, io.x, "paper_packaging", n=3)
+plastic_buyers = valuechain.buyers(io.Z, io.x, "plastic_packaging", n=3)
 maps = valuechain.value_chain_map(
     members[members["cluster"].isin(["lv_food", "dk_food"])], by="cluster"
 )
