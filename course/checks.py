@@ -70,10 +70,11 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], *, where: str) -> 
 
     >>> require_columns(pd.DataFrame({"a": [1]}), ["a"], where="demo")  # fine: nothing happens
     """
+    columns = list(columns)
     if not isinstance(df, pd.DataFrame):
         raise CourseInputError(
             f"{where}: expected a pandas DataFrame, got {type(df).__name__}. "
-            "Load a table with course.data.load(...) or pandas.read_csv(...) first."
+            + _table_hint(df, columns)
         )
     for column in columns:
         if not isinstance(column, str):
@@ -92,6 +93,37 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], *, where: str) -> 
                 f"{where}: the table has no column {column!r}. "
                 f"Its columns are: {_listing(df.columns)}. {fix}."
             )
+
+
+def _table_hint(value: object, columns: list) -> str:
+    """How to get the table a function needs from what was passed instead.
+
+    A result object of the library (e.g. a ``Segmentation``) holds several tables: the one
+    with the columns the function asks for is named, because "load a table" would be the
+    wrong fix.
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class Result:
+    ...     members: pd.DataFrame
+    ...     profile: pd.DataFrame
+    >>> result = Result(pd.DataFrame({"member_id": [1]}), pd.DataFrame({"segment": [1]}))
+    >>> print(_table_hint(result, ["segment"]))
+    It holds several tables: pass its table .profile (e.g. result.profile), which has the column(s) 'segment'.
+    """
+    fields = vars(value) if hasattr(value, "__dict__") else {}
+    tables = {name: table for name, table in fields.items() if isinstance(table, pd.DataFrame)}
+    if not tables:
+        return "Load a table with course.data.load(...) or pandas.read_csv(...) first."
+    wanted = [c for c in columns if isinstance(c, str)]
+    fitting = [name for name, table in tables.items() if set(wanted) <= set(table.columns)]
+    if len(fitting) == 1 and wanted:
+        return (
+            f"It holds several tables: pass its table .{fitting[0]} (e.g. result.{fitting[0]}), "
+            f"which has the column(s) {_listing(wanted)}."
+        )
+    shown = ", ".join(f"result.{name}" for name in (fitting or tables))
+    return f"It holds several tables: pass the one you need, one of {shown}."
 
 
 def _argument_hint(column: str) -> str:

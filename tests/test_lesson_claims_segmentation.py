@@ -126,6 +126,29 @@ def test_five_forces_numbers(text):
     _quoted(text, "About **3.22**. The strongest force is now rivalry", "*mean force score* (2.78)")
 
 
+def test_one_figure_within_its_ceiling_is_enough(text):
+    # 9 AWU, EUR 3 m turnover, balance sheet unknown: the written-out rule at the extremes of
+    # the unknown balance sheet gives micro (0) and small (infinity): an SME either way
+    firm = pd.DataFrame({"employees": [9, 9], "turnover_eur": [3e6, 3e6],
+                         "balance_sheet_eur": [0.0, np.inf]})  # fmt: skip
+    assert _sme(firm).tolist() == ["micro", "small"]
+    _quoted(text, "with 9 AWU, a turnover of EUR 3 m and **no** balance sheet on file, the firm",
+            "small, an SME either way (`sme` is True, `size_class` stays empty)")  # fmt: skip
+    from course import segmentation
+
+    with pytest.warns(UserWarning, match="SMEs whatever the missing figure"):
+        got = segmentation.sme_class(firm.iloc[:1].assign(balance_sheet_eur=np.nan))
+    assert got["size_class"].isna().all() and got["sme"].tolist() == [True]
+
+
+def test_the_export_band_convention_is_labelled(text):
+    from course import segmentation
+
+    shares = pd.DataFrame({"export_share": [0.004, 0.25]})
+    assert segmentation.export_band(shares)["export_band"].astype(str).tolist() == ["1-25 %"] * 2
+    _quoted(text, '"1-25 %" holds every share above 0 up to 25 %, also one below 1 %')
+
+
 def test_sme_classes(text, members):
     companies = _of(members, "lv_food", companies=True)
     classes = _sme(companies).value_counts()

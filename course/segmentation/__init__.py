@@ -23,14 +23,34 @@ The conventions of ``course.economics`` hold here too: tidy tables in, NEW table
 in their order, result columns added, unless the function summarises); column names with
 defaults that match the course table ``cluster_members`` (``member_id``, ``member_type``,
 ``employees``, ``turnover_eur``, ``balance_sheet_eur``, ``export_share``,
-``value_chain_stage``, ``services_used``); missing is not zero (a member without turnover gets
-no SME class and no segment, and a warning names it); repeated members are refused.
+``value_chain_stage``, ``services_used``); options by name after the table.
 :func:`segment_members` returns a small result object (members, profile, scores) because a
-segmentation has three tables that belong together.
+segmentation has three tables that belong together: pass ``result.members`` or
+``result.profile`` on, as the message says if you pass the result itself.
+
+**On your own member register** every function that counts, sums or averages members checks
+the table the same way first (``_register.member_register``), so that no member is lost or
+invented:
+
+- **unknown is not zero**: a count lists the members whose category is unknown as the
+  category ``"(unknown)"`` (shares still add up to 1); a sum with an unknown part is NaN; an
+  average, median or share of the members' values is over the known values. Where members
+  are left out, or make a sum NaN, a warning names them. A member without turnover gets no
+  SME class (unless one known figure decides it) and no segment.
+- **blank keys**: a member without its ``by`` group (a cluster, a region) is counted in the
+  group ``"(unknown)"``, with a warning; a blank ``member_id`` is refused.
+- **totals**: a "TOTAL" or "All" line in the id or a grouping column is refused, or left out
+  with ``drop_aggregates=True``; :func:`roll_up_to_sections` also refuses a section beside
+  its divisions and a country beside its regions.
+- **the same member twice**: a repeated id is refused; two ids with the same name (case,
+  punctuation and legal form such as SIA, AS, ApS, OÜ aside) get a warning naming both.
+- **units**: a headcount or money value 1,000 times off the others (EUR thousand typed for
+  EUR, thousands for persons) gets a warning naming the member; it is used as given.
 """
 
 from course.segmentation.forces import (
     FORCES,
+    SCORECARD_COLUMNS,
     attractiveness,
     five_forces,
     five_forces_scorecard,
@@ -39,6 +59,8 @@ from course.segmentation.members import (
     EXPORT_BANDS,
     HELIX,
     MEMBER_TYPES,
+    SERVICES,
+    VALUE_CHAIN_STAGES,
     export_band,
     helix_coverage,
     helix_sphere,
@@ -53,7 +75,12 @@ from course.segmentation.nace import (
     roll_up_to_sections,
     validate_nace,
 )
-from course.segmentation.segments import Segmentation, segment_members, segment_profile
+from course.segmentation.segments import (
+    SIZE_FEATURES,
+    Segmentation,
+    segment_members,
+    segment_profile,
+)
 from course.segmentation.sizes import SIZE_BANDS, SIZE_CLASSES, SME_CEILINGS, size_band, sme_class
 
 __all__ = [
@@ -82,5 +109,9 @@ __all__ = [
     "MEMBER_TYPES",
     "HELIX",
     "EXPORT_BANDS",
+    "VALUE_CHAIN_STAGES",
+    "SERVICES",
+    "SIZE_FEATURES",
     "FORCES",
+    "SCORECARD_COLUMNS",
 ]

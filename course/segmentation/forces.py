@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
+from course._guards import check_keys
 from course.checks import (
     CourseInputError,
     close_matches,
@@ -104,9 +105,11 @@ def _validated(scorecard: pd.DataFrame, keys: list[str], *, where: str) -> pd.Da
     """The scorecard with force ids, after every check of :func:`five_forces`."""
     require_columns(scorecard, [*SCORECARD_COLUMNS, *keys], where=where)
     require_rows(scorecard, where=where)
+    # a scorecard row is one driver of one force (of one group): none of them may be blank
+    check_keys(scorecard, [*keys, "force", "driver"], where=where, unknown_option=False)
     forces = scorecard["force"].map(lambda name: _force_id(name, where=where))
     card = scorecard.assign(force=forces)
-    require_unique_rows(card, [*keys, "force", "driver"], where=where)
+    _refuse_repeated_drivers(card, keys, where=where)
     for column, low, high in (("score", 1, 5), ("weight", 0, 1)):
         require_numeric(card, column, where=where)
         values = g.float_values(card, column)
@@ -120,16 +123,7 @@ def _validated(scorecard: pd.DataFrame, keys: list[str], *, where: str) -> pd.Da
                 + (" (1 = low pressure, 5 = high)." if column == "score" else ".")
                 + " Fill it in, or drop the driver."
             )
-    sums = card.groupby([*keys, "force"], sort=False)["weight"].sum()
-    off = sums[(sums - 1).abs() > WEIGHT_TOLERANCE + 1e-9]
-    if len(off):
-        label = off.index[0]
-        force = label[-1] if isinstance(label, tuple) else label
-        raise CourseInputError(
-            f"{where}: the weights of force {force!r} add up to {off.iloc[0]:.3g}, not 1. "
-            "Make each force's weights add up to 1, e.g. card['weight'] = card['weight'] / "
-            "card.groupby('force')['weight'].transform('sum')."
-        )
+    _refuse_weights_off(card, keys, where=where)
     present = card.groupby(keys, sort=False)["force"].unique() if keys else pd.Series(
         [card["force"].unique()])  # fmt: skip
     for label, found in present.items():
@@ -153,6 +147,55 @@ def _validated(scorecard: pd.DataFrame, keys: list[str], *, where: str) -> pd.Da
     return card
 
 
+def _driver_key(drivers: pd.Series) -> pd.Series:
+    """A driver's name as compared for repeats: case, spaces and punctuation aside."""
+    text = drivers.astype("string").str.lower().str.replace(r"[^0-9a-z]+", " ", regex=True)
+    return text.str.strip()
+
+
+def _refuse_repeated_drivers(card: pd.DataFrame, keys: list[str], *, where: str) -> None:
+    """A driver listed twice in a force (also as 'economies of scale ' beside 'Economies of
+    scale') is counted twice: its weight too. Refused, naming the driver and its rows."""
+    same = [*keys, "force", "_driver"]
+    table = card.assign(_driver=_driver_key(card["driver"]).to_numpy())
+    repeated = table[table.duplicated(same, keep=False)]
+    if repeated.empty:
+        return
+    first = repeated[repeated[same].eq(repeated[same].iloc[0]).all(axis=1)]
+    spelt = ", ".join(repr(str(d)) for d in first["driver"])
+    group = f" (in {' x '.join(map(str, first[keys].iloc[0]))})" if keys else ""
+    labels = ", ".join(str(label) for label in first.index)
+    fix = (
+        f"card = card.drop(index={first.index[-1]!r})"
+        if card.index.is_unique
+        else "card = card.drop_duplicates(['force', 'driver'])"
+    )
+    raise CourseInputError(
+        f"{where}: driver {str(first['driver'].iloc[0])!r} is listed {len(first)} times for "
+        f"force {first['force'].iloc[0]!r}{group} (rows {labels}: {spelt}); it would be "
+        f"counted, and weighed, twice. Keep one row per driver, e.g. {fix}."
+    )
+
+
+def _refuse_weights_off(card: pd.DataFrame, keys: list[str], *, where: str) -> None:
+    """Each force's weights add up to 1 (within the tolerance); the message lists them."""
+    sums = card.groupby([*keys, "force"], sort=False)["weight"].sum()
+    off = sums[(sums - 1).abs() > WEIGHT_TOLERANCE + 1e-9]
+    if not len(off):
+        return
+    label = off.index[0]
+    force = label[-1] if isinstance(label, tuple) else label
+    rows = card[card["force"] == force]
+    if keys:
+        rows = rows[rows[keys].eq(list(label[:-1])).all(axis=1)]
+    listed = "; ".join(f"{d!r} {w:g}" for d, w in zip(rows["driver"], rows["weight"], strict=True))
+    raise CourseInputError(
+        f"{where}: the weights of force {force!r} add up to {off.iloc[0]:.3g}, not 1 "
+        f"({len(rows)} drivers: {listed}). Make each force's weights add up to 1, e.g. "
+        "card['weight'] = card['weight'] / card.groupby('force')['weight'].transform('sum')."
+    )
+
+
 def five_forces(scorecard: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
     """Force scores from a validated scorecard: one row per ``by`` group x force.
 
@@ -166,8 +209,10 @@ def five_forces(scorecard: pd.DataFrame, *, by: str | Sequence[str] | None = Non
     Checked before anything is computed: the five columns of :data:`SCORECARD_COLUMNS`;
     every force known (ids such as ``rivalry`` or names such as "Threat of new entrants");
     every score a number from 1 to 5 and every weight from 0 to 1 (none missing); each
-    force's weights adding up to 1; all five forces present; no driver twice. A driver
-    without evidence gives a warning.
+    force's weights adding up to 1 (the message lists the drivers and their weights); all
+    five forces present; no blank force, driver or ``by`` group; no driver twice (also
+    spelt another way: "Economies of scale" and "economies of scale " are one driver). A
+    driver without evidence gives a warning.
 
     >>> card = five_forces_scorecard()
     >>> card["score"] = [4, 3, 2, 4, 2, 2, 3, 4, 4, 3, 3, 2, 5, 4, 3]

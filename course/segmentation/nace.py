@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-import numpy as np
 import pandas as pd
 
+from course._guards import check_aggregates, check_keys
 from course.checks import (
     CourseInputError,
     close_matches,
@@ -27,6 +27,7 @@ from course.checks import (
     require_non_negative,
     require_rows,
     require_unique_rows,
+    warn_missing_cells,
 )
 
 __all__ = ["NACE_REVISION", "nace_table", "validate_nace", "nace_labels", "roll_up_to_sections"]
@@ -131,14 +132,7 @@ def validate_nace(df: pd.DataFrame, *, industry: str = "industry") -> pd.DataFra
 
 
 def _checked_codes(df: pd.DataFrame, industry: str, *, where: str) -> pd.Series:
-    missing = df[industry].isna().to_numpy()
-    if missing.any():
-        first = df.index[np.flatnonzero(missing)[0]]
-        raise CourseInputError(
-            f"{where}: column {industry!r} has {int(missing.sum())} empty code(s) (first at "
-            f"row {first}). Every row needs its NACE code: fill it in or drop the rows, e.g. "
-            f"df.dropna(subset=[{industry!r}])."
-        )
+    check_keys(df, [industry], where=where, unknown_option=False)  # every row needs its code
     codes = _normalised(df[industry])
     known = set(_course_nace()["code"])
     shape = codes.str.fullmatch(r"[A-U]([0-9]{2}([0-9]{1,2})?)?").fillna(False)
@@ -188,15 +182,22 @@ def roll_up_to_sections(
     industry: str = "industry",
     value: str = "employment",
     by: str | Sequence[str] | None = ("region", "year"),
+    drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """Add up divisions (or groups, classes) into NACE sections: one row per ``by`` x section.
 
     ``value`` of a section = the sum over its codes (e.g. C = C10 + C11 + ...
     + C33), with the section's title in ``section_name`` and ``codes``, the number of rows
     added. ``by`` columns that the table lacks are skipped (default: region and year, as in
-    ``regional_employment``). A section with a missing (NaN) value is NaN: a sum with an
-    unknown part is unknown. Section rows in the input (``C`` next to ``C10``) are refused:
-    they would be counted twice. Sections come in the order A, B, C, ...
+    ``regional_employment``). Sections come in the order A, B, C, ...
+
+    **Nothing counted twice, nothing lost.** Total rows are refused: a section (``C``) or a
+    division beside its own groups (``C10`` beside ``C101``), ``TOTAL`` or a range such as
+    ``B-E`` in ``industry``, and ``TOTAL``, ``EU27`` or a country beside its regions (``LV``
+    beside ``LV008``) in the region column; ``drop_aggregates=True`` leaves them out, with a
+    warning. A row without its region is added up in the region "(unknown)", with a
+    warning; a row without its code is refused. A section with a missing (NaN) value is
+    NaN (a sum with an unknown part is unknown), and a warning names the cells.
 
     >>> emp = pd.DataFrame({"industry": ["C10", "C11", "J62"], "employment": [10, 5, 7]})
     >>> roll_up_to_sections(emp)[["section", "employment"]].values.tolist()
@@ -207,18 +208,19 @@ def roll_up_to_sections(
     require_columns(df, [industry, value], where=where)
     require_rows(df, where=where)
     require_non_negative(df, value, where=where)
+    for column in [industry, *(k for k in keys if k in ("region", "geo"))]:
+        df = check_aggregates(df, column, where=where, drop=drop_aggregates)
+    require_rows(df, where=where)
+    df = check_keys(df, keys, where=where, blank="unknown")  # a year must not be blank
     require_unique_rows(df, [*keys, industry], where=where)
     codes = _checked_codes(df, industry, where=where)
-    if (codes.str.len() == 1).any():
-        example = str(df.loc[(codes.str.len() == 1).to_numpy(), industry].iloc[0])
-        raise CourseInputError(
-            f"{where}: the table already has section rows (e.g. {example!r}) next to their "
-            f"divisions: adding up would count them twice. Keep the divisions only, e.g. "
-            f"df[df[{industry!r}].str.len() > 1]."
-        )
-    table = df[keys].assign(
-        section=codes.str[0].to_numpy(), _value=df[value].to_numpy(), _missing=df[value].isna()
-    )
+    missing = df[value].isna().to_numpy()
+    warn_missing_cells(
+        df, missing, [*keys, industry], where=where,
+        effect="Their sections are NaN: a sum with an unknown part is unknown.",
+    )  # fmt: skip
+    table = df[keys].assign(section=codes.str[0].to_numpy(), _value=df[value].to_numpy(),
+                            _missing=missing)  # fmt: skip
     grouped = table.groupby([*keys, "section"], sort=False)
     summed = grouped["_value"].sum()
     result = pd.DataFrame(

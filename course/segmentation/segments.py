@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
+from course._guards import check_unit_slips
 from course.checks import (
     CourseInputError,
     require_choice,
@@ -23,9 +24,9 @@ from course.checks import (
     require_non_negative,
     require_numeric,
     require_rows,
-    require_unique_rows,
     warn_rows_left_out,
 )
+from course.segmentation._register import member_register, unit_of
 
 __all__ = ["SIZE_FEATURES", "Segmentation", "segment_members", "segment_profile"]
 
@@ -86,7 +87,9 @@ def _standardised(matrix: np.ndarray) -> np.ndarray:
     return (matrix - mean) / np.where(std > 0, std, np.nan)
 
 
-def _features(df, features, log, *, where: str) -> tuple[list[str], tuple[str, ...]]:
+def _features(df, features, log, *, where: str, member: str = "member_id"):
+    """The features as a list and the ones to log-transform, after every check of them:
+    numbers, non-negative where logged, and no unit slip (a warning names the member)."""
     if isinstance(features, str) or not isinstance(features, Iterable):
         raise CourseInputError(
             f"{where}: features must be a list of column names, e.g. "
@@ -98,8 +101,10 @@ def _features(df, features, log, *, where: str) -> tuple[list[str], tuple[str, .
             f"{where}: features must name at least one column, each once; got {features!r}."
         )
     require_columns(df, features, where=where)
+    named = [member] if member in df.columns else []
     for feature in features:
         require_numeric(df, feature, where=where)
+        check_unit_slips(df, feature, keys=named, where=where, unit=unit_of(feature))
     logged = tuple(f for f in features if f in SIZE_FEATURES) if log is None else tuple(log)
     for feature in logged:
         if feature not in features:
@@ -125,8 +130,13 @@ def segment_profile(
     ``log(1 + x)`` for the ``log`` features (by default the sizes :data:`SIZE_FEATURES`).
     ``f_z = +1`` means the group sits one standard deviation above the average member. The
     ``description`` names up to three features with ``|f_z| >= 0.5``, the strongest first
-    (e.g. "export-oriented, many staff"). Groups are listed in order of their label; rows
-    without a group are left out.
+    (e.g. "export-oriented, many staff"; the 0.5 is a course convention). Groups are listed
+    in order of their label.
+
+    **Unknowns are left out, and named.** Members without a group are not profiled, and a
+    member whose feature value is missing is left out of that feature's median and
+    z-scores (it still counts in ``members``); a warning names them. Pass the ``members``
+    of a :func:`segment_members` result (``result.members``), not the result itself.
 
     >>> members = pd.DataFrame({"segment": [1, 1, 2, 2], "employees": [5, 7, 300, 500],
     ...                         "export_share": [0.0, 0.1, 0.6, 0.8]})
@@ -135,11 +145,32 @@ def segment_profile(
     [[1, 2, 6.0, 'few staff, little export'], [2, 2, 400.0, 'many staff, export-oriented']]
     """
     where = "segment_profile"
-    require_columns(df, [by], where=where)
+    require_columns(df, [by, *(features if _is_list(features) else [])], where=where)
     require_rows(df, where=where)
     features, logged = _features(df, features, log, where=where)
-    rows = df[df[by].notna()]
+    without = df[by].isna().to_numpy()
+    warn_rows_left_out(
+        df, without, where=where, reason=f"they have no {by}, so they are not profiled",
+        options=f"Give them a {by}, or leave them out on purpose and say so.",
+    )  # fmt: skip
+    rows = df[~without]
     require_rows(rows, where=where)
+    missing = np.isnan(_transformed(rows, features, logged)).any(axis=1)
+    warn_rows_left_out(
+        rows, missing, where=where,
+        reason=f"a feature ({', '.join(features)}) is missing: they are left out of that "
+        "feature's median and z-scores, and still counted in members",
+        options="Fill the value in if you know it, or choose features every member has.",
+    )  # fmt: skip
+    return _profile(rows, features, logged, by)
+
+
+def _is_list(features) -> bool:
+    return not isinstance(features, str) and isinstance(features, Iterable)
+
+
+def _profile(rows: pd.DataFrame, features, logged, by: str) -> pd.DataFrame:
+    """:func:`segment_profile` of members that all have a group (checked before)."""
     z = _standardised(_transformed(rows, features, logged))
     groups = rows[by].to_numpy()
     stats = pd.DataFrame({by: groups})
@@ -179,6 +210,7 @@ def segment_members(
     random_state: int = 42,
     n_init: int = 10,
     sample_size: int = 5000,
+    drop_aggregates: bool = False,
 ) -> Segmentation:
     """Segment the members on ``features``; choose the number of segments by silhouette.
 
@@ -198,7 +230,12 @@ def segment_members(
        random sample of that size (seeded with ``random_state``), to keep it fast.
 
     Segments are numbered by size: 1 is the largest. Members with a missing feature value
-    cannot be placed: their ``segment`` is ``<NA>`` and a warning names them.
+    cannot be placed: their ``segment`` is ``<NA>`` and a warning names them (they are left
+    out of the standardisation, the clusters and the profile). The member table is checked
+    as in :func:`member_composition`: a blank or repeated ``member`` id and total rows are
+    refused (``drop_aggregates=True`` leaves total rows out), the same member under two ids
+    and a size 1,000 times off the others (EUR thousand typed for EUR) get a warning: a total
+    row or a unit slip would move every z-score and so every segment.
     Returns a :class:`Segmentation` with ``members``, ``profile`` and ``scores``.
 
     >>> from course import answers, data
@@ -211,10 +248,8 @@ def segment_members(
     """
     where = "segment_members"
     require_choice(method, ["kmeans", "ward"], name="method", where=where)
-    require_columns(df, [member], where=where)
-    require_rows(df, where=where)
-    require_unique_rows(df, [member], where=where)
-    features, logged = _features(df, features, log, where=where)
+    df = member_register(df, where=where, member=member, drop_aggregates=drop_aggregates)
+    features, logged = _features(df, features, log, where=where, member=member)
     ks = _ks(k, where=where)
     require_int_at_least(n_init, 1, name="n_init", where=where)
     require_int_at_least(sample_size, 100, name="sample_size", where=where)
@@ -245,7 +280,7 @@ def segment_members(
     segment = np.full(len(df), -1, dtype=np.int64)
     segment[complete] = _by_size(labels[best])
     members = df.assign(segment=pd.array(np.where(segment > 0, segment, None), dtype="Int64"))
-    profile = segment_profile(members, features, log=logged)
+    profile = _profile(members[complete], features, logged, "segment")  # warned above
     return Segmentation(members, profile, scores, best, method, tuple(features), logged)
 
 

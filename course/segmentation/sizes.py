@@ -14,12 +14,9 @@ import numpy as np
 import pandas as pd
 
 from course import _groups as g
-from course.checks import (
-    require_columns,
-    require_non_negative,
-    require_rows,
-    warn_rows_left_out,
-)
+from course._guards import check_unit_slips
+from course.checks import require_columns, require_non_negative, warn_rows_left_out
+from course.segmentation._register import require_members, unit_of
 
 __all__ = ["SME_CEILINGS", "SIZE_CLASSES", "SIZE_BANDS", "sme_class", "size_band"]
 
@@ -63,12 +60,17 @@ def sme_class(
     but a balance sheet of EUR 1.5 m is micro (the balance sheet meets the micro ceiling);
     10 AWU is small whatever the money. ``sme`` is True for micro, small and medium.
 
-    **Missing figures are not guessed.** The headcount alone can only exclude SME status:
-    a member with 250 AWU or more is "large" even when its turnover and balance sheet are
-    unknown (a public body or a college in the course data). Below 250 AWU a member whose
-    financial test cannot be decided (both figures missing, or the known one above the
-    ceiling and the other missing) gets no class (``<NA>``), and a warning names it: fill in
-    the figure, or use :func:`size_band` (headcount only) if a statistical band is enough.
+    **Missing figures are not guessed, and not needed where the rule does not need them.**
+    One financial figure that is known and within a ceiling is enough for that class,
+    whatever the other: 9 AWU and a turnover of EUR 3 m is small or micro (micro if the
+    unknown balance sheet is at most EUR 2 m), so ``sme`` is True and ``size_class`` is
+    ``<NA>``; 30 AWU and EUR 20 m turnover is small or medium: an SME. A headcount of 250
+    or more is "large" whatever the money (a college in the course data). Where the class
+    cannot be decided (both figures missing under 250 AWU, or the known one above a
+    ceiling and the other missing) ``size_class`` is ``<NA>``, and ``sme`` too when even
+    SME status is open; a warning names those members and the classes they could be in.
+    A missing headcount gives ``<NA>`` (it is mandatory). A headcount or money value
+    1,000 times off the others (EUR thousand typed for EUR) gets a warning naming it.
 
     What the course ignores (say so when you report SME shares): partner and linked
     enterprises, whose staff and money count in under Articles 3-6 of the Annex; enterprises
@@ -94,45 +96,88 @@ def sme_class(
     """
     where = "sme_class"
     require_columns(df, [employees, turnover, balance_sheet], where=where)
-    require_rows(df, where=where)
+    require_members(df, where=where)
     for column in (employees, turnover, balance_sheet):
         require_non_negative(df, column, where=where)
+        check_unit_slips(df, column, keys=_named(df), where=where, unit=unit_of(column))
     heads = g.float_values(df, employees)
-    money = [g.float_values(df, turnover), g.float_values(df, balance_sheet)]
+    lowest, highest = _class_bounds(heads, g.float_values(df, turnover),
+                                    g.float_values(df, balance_sheet))  # fmt: skip
+    known_heads = ~np.isnan(heads)
+    decided = known_heads & (lowest == highest)
+    open_rows = ~decided
+    if open_rows.any():
+        _warn_undecided(df, open_rows, lowest, highest, known_heads, where=where,
+                        columns=(employees, turnover, balance_sheet))  # fmt: skip
+    classes = pd.Categorical.from_codes(np.where(decided, lowest, -1), dtype=SIZE_CLASSES)
+    # an SME if every class it could be in is one; open if it could be an SME or large
+    open_sme = ~known_heads | ((lowest <= _MEDIUM) & (highest > _MEDIUM))
+    sme = pd.arrays.BooleanArray(highest <= _MEDIUM, open_sme)
+    return df.assign(size_class=classes, sme=sme)
 
-    # Three-valued logic: each class's condition holds (1), fails (0) or is unknown (NaN).
-    # The class is the first that holds after conditions that all fail; -1 = still open.
-    result = np.full(len(df), -1, dtype=np.int8)
-    for code, ceiling in enumerate(SME_CEILINGS.itertuples(index=False)):
-        financial = _either(money[0], ceiling.turnover_at_most_eur,
-                            money[1], ceiling.balance_sheet_at_most_eur)  # fmt: skip
-        holds = np.where(heads < ceiling.headcount_below, financial, 0.0)
-        holds[np.isnan(heads)] = np.nan  # the headcount is mandatory
-        still_open = result == -1
-        result[still_open & (holds == 1)] = code
-        result[still_open & np.isnan(holds)] = -2  # undecided: it stays without a class
-    result[result == -1] = 3  # failed every SME condition: large
-    unknown = result < 0
+
+_MEDIUM = 2  # the code of the largest SME class in SIZE_CLASSES
+
+
+def _class_bounds(heads, turnover, balance) -> tuple[np.ndarray, np.ndarray]:
+    """The smallest and the largest class code (0 micro ... 3 large) each firm can be in.
+
+    The rule in numbers: a firm's class is ``max(headcount class, financial class)``, where
+    the headcount class is the first whose ceiling the headcount is below, and the financial
+    class the smaller of the turnover's and the balance sheet's (one test is enough). An
+    unknown figure could be anything from the lowest class (0) to "above every ceiling" (3):
+    the known figures bound the class from both sides. Comparisons, no loop: fast on a
+    million firms.
+    """
+    ceilings = SME_CEILINGS
+    head_class = _steps(heads, ceilings["headcount_below"], below=True)
+    turnover_class = _steps(turnover, ceilings["turnover_at_most_eur"])
+    balance_class = _steps(balance, ceilings["balance_sheet_at_most_eur"])
+    both_known = ~np.isnan(turnover) & ~np.isnan(balance)
+    # an unknown figure counts as 3 for the upper bound (it helps no class) and as 0 for the
+    # lower bound (it could meet every ceiling); _steps gives 3 for NaN
+    financial_high = np.minimum(turnover_class, balance_class)
+    financial_low = np.where(both_known, financial_high, 0)
+    return np.maximum(head_class, financial_low), np.maximum(head_class, financial_high)
+
+
+def _steps(values: np.ndarray, ceilings, *, below: bool = False) -> np.ndarray:
+    """How many ceilings each value exceeds (0-3; 3 for NaN): ``>= ceiling`` for a headcount
+    (it must be below), ``> ceiling`` for money (it may equal the ceiling)."""
+    steps = np.zeros(len(values), dtype=np.int8)
+    for ceiling in ceilings:
+        steps += (values >= ceiling) if below else (values > ceiling)
+    steps[np.isnan(values)] = 3
+    return steps
+
+
+def _warn_undecided(df, rows, lowest, highest, known_heads, *, where, columns) -> None:
+    employees, turnover, balance_sheet = columns
+    names = list(SIZE_CLASSES.categories)
+    sme_known = rows & known_heads & (highest <= _MEDIUM)
+    labels = df[_named(df)[0]] if _named(df) else df.index.to_series()
+    examples = [
+        f"{label}: {' or '.join(names[lo : hi + 1])}"
+        for label, lo, hi in zip(labels[sme_known][:3], lowest[sme_known][:3],
+                                 highest[sme_known][:3], strict=True)
+    ]  # fmt: skip
     warn_rows_left_out(
-        df, unknown, where=where,
-        reason=f"their headcount ({employees}) is below 250 (or missing) and {turnover} / "
-        f"{balance_sheet} do not decide the financial test, so size_class and sme are <NA>",
+        df, rows, where=where,
+        reason=f"their size class cannot be decided, so size_class is <NA>: {employees} is "
+        f"missing, or {turnover} / {balance_sheet} do not decide the financial test. "
+        f"{int(sme_known.sum())} of them are SMEs whatever the missing figure (sme is True"
+        + (f"; {', '.join(examples)}" if examples else "")
+        + f"); for {int((rows & ~sme_known).sum())} even SME status is open (sme is <NA>)",
         options="Do not fill the money with 0 (that would make them micro). Fill in the real "
         "figures; or leave them out of SME shares and say so; or use size_band(...) for a "
         "headcount-only band. A public body is never an SME anyway (Recommendation "
         "2003/361/EC, Annex, Article 3(4)).",
     )  # fmt: skip
-    classes = pd.Categorical.from_codes(np.where(unknown, -1, result), dtype=SIZE_CLASSES)
-    sme = pd.array(np.where(unknown, None, result < 3), dtype="boolean")
-    return df.assign(size_class=classes, sme=sme)
 
 
-def _either(first, first_ceiling, second, second_ceiling) -> np.ndarray:
-    """``first <= first_ceiling OR second <= second_ceiling`` with unknowns (NaN): 1 if either
-    test holds, 0 if both fail, NaN if one fails and the other is unknown (or both unknown)."""
-    first_ok, second_ok = first <= first_ceiling, second <= second_ceiling  # NaN -> False
-    first_fails, second_fails = first > first_ceiling, second > second_ceiling
-    return np.where(first_ok | second_ok, 1.0, np.where(first_fails & second_fails, 0.0, np.nan))
+def _named(df: pd.DataFrame) -> list[str]:
+    """The column that names a member in a warning: its id if the table has one."""
+    return [c for c in ("member_id", "member_name") if c in df.columns][:1]
 
 
 def size_band(df: pd.DataFrame, *, employees: str = "employees") -> pd.DataFrame:
@@ -142,15 +187,17 @@ def size_band(df: pd.DataFrame, *, employees: str = "employees") -> pd.DataFrame
     Regulation (EU) 2019/2152). They ignore turnover and balance sheet, so they are NOT the
     SME classes of :func:`sme_class`: a firm of 40 persons with EUR 60 m turnover and balance
     sheet is in band 10-49 but is a large enterprise. The course data count annual work
-    units; read them as persons employed here. A missing headcount gives ``<NA>``.
+    units; read them as persons employed here. A missing headcount gives ``<NA>``; a
+    headcount 1,000 times off the others (thousands typed for persons) gets a warning.
 
     >>> size_band(pd.DataFrame({"employees": [0, 9.5, 10, 49.5, 50, 250]}))["size_band"].tolist()
     ['0-9', '0-9', '10-49', '10-49', '50-249', '250+']
     """
     where = "size_band"
     require_columns(df, [employees], where=where)
-    require_rows(df, where=where)
+    require_members(df, where=where)
     require_non_negative(df, employees, where=where)
+    check_unit_slips(df, employees, keys=_named(df), where=where, unit=unit_of(employees))
     heads = g.float_values(df, employees)
     codes = np.searchsorted([10, 50, 250], heads, side="right")
     codes = np.where(np.isnan(heads), -1, codes)
