@@ -129,8 +129,7 @@ def test_generator_is_a_package_of_small_modules_and_functions():
 def test_generator_takes_the_library_lists_from_course(package, tables):
     # each constant in one place: the lists the library holds are imported, never typed again
     from course.benchmarking import AREAS
-    from course.segmentation import MEMBER_TYPES
-    from course.segmentation.members import SERVICES, VALUE_CHAIN_STAGES
+    from course.segmentation import MEMBER_TYPES, SERVICES, VALUE_CHAIN_STAGES
 
     source = "\n".join(p.read_text(encoding="utf-8") for p in GENERATOR.rglob("*.py"))
     for name in ("AREAS", "ESCA_AREAS", "MEMBER_TYPES", "SERVICES", "VALUE_CHAIN_STAGES"):

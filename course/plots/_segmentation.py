@@ -22,8 +22,10 @@ from course.plots._look import (
     shorten,
     themed,
 )
-from course.segmentation import FORCES
-from course.segmentation.segments import SIZE_FEATURES  # drawn on log axes, as segmented
+from course.segmentation import (
+    FORCES,
+    SIZE_FEATURES,  # drawn on log axes, as segmented
+)
 
 _UNITS = {
     "employees": "annual work units",

@@ -3,20 +3,20 @@
 Module 2 of the course uses these functions to answer a cluster manager's questions about the
 members: *which industries are they in, how big are they (and who counts as an SME), where do
 they sit in the value chain, who exports, which groups of members need which services, and what
-pressures does our industry face?* The functions live in one file per topic; import them from
-here: ``segmentation.sme_class``.
+pressures does our industry face?* The functions live in one private file per topic (as in
+scikit-learn's subpackages); use them from here: ``segmentation.sme_class``.
 
-- ``sizes``: :func:`sme_class` (the EU SME definition, Recommendation 2003/361/EC) and
+- ``_sizes``: :func:`sme_class` (the EU SME definition, Recommendation 2003/361/EC) and
   :func:`size_band` (Eurostat's statistical size bands by persons employed);
-- ``nace``: :func:`nace_labels`, :func:`validate_nace`, :func:`roll_up_to_sections` over the
+- ``_nace``: :func:`nace_labels`, :func:`validate_nace`, :func:`roll_up_to_sections` over the
   course's NACE **Rev. 2** table (not Rev. 2.1: never mix the revisions);
-- ``members``: :func:`member_composition` by helix type, size class, value-chain stage or
+- ``_members``: :func:`member_composition` by helix type, size class, value-chain stage or
   :func:`export_band`; :func:`helix_coverage` (triple / quadruple helix);
   :func:`member_concentration` (the market HHI of ``economics.market_hhi`` among the
   companies) and :func:`service_uptake`;
-- ``segments``: :func:`segment_members` (standardised features, k-means or Ward, k chosen by
+- ``_segments``: :func:`segment_members` (standardised features, k-means or Ward, k chosen by
   silhouette) and :func:`segment_profile`;
-- ``forces``: :func:`five_forces` and :func:`attractiveness` on a scorecard from
+- ``_forces``: :func:`five_forces` and :func:`attractiveness` on a scorecard from
   :func:`five_forces_scorecard` (the scoring is a course convention).
 
 The conventions of ``course.economics`` hold here too: tidy tables in, NEW tables out (rows
@@ -48,14 +48,14 @@ invented:
   EUR, thousands for persons) gets a warning naming the member; it is used as given.
 """
 
-from course.segmentation.forces import (
+from course.segmentation._forces import (
     FORCES,
     SCORECARD_COLUMNS,
     attractiveness,
     five_forces,
     five_forces_scorecard,
 )
-from course.segmentation.members import (
+from course.segmentation._members import (
     EXPORT_BANDS,
     HELIX,
     MEMBER_TYPES,
@@ -68,20 +68,20 @@ from course.segmentation.members import (
     member_concentration,
     service_uptake,
 )
-from course.segmentation.nace import (
+from course.segmentation._nace import (
     NACE_REVISION,
     nace_labels,
     nace_table,
     roll_up_to_sections,
     validate_nace,
 )
-from course.segmentation.segments import (
+from course.segmentation._segments import (
     SIZE_FEATURES,
     Segmentation,
     segment_members,
     segment_profile,
 )
-from course.segmentation.sizes import SIZE_BANDS, SIZE_CLASSES, SME_CEILINGS, size_band, sme_class
+from course.segmentation._sizes import SIZE_BANDS, SIZE_CLASSES, SME_CEILINGS, size_band, sme_class
 
 __all__ = [
     "sme_class",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from course.segmentation.members import SERVICES
+from course.segmentation import SERVICES
 
 from .reference.clusters import (
     BORDERLINE_MEMBERS,

@@ -10,8 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from course.benchmarking import AREAS
-from course.segmentation import MEMBER_TYPES
-from course.segmentation.members import SERVICES, VALUE_CHAIN_STAGES
+from course.segmentation import MEMBER_TYPES, SERVICES, VALUE_CHAIN_STAGES
 
 from .reference.categories import CLUSTER_CATEGORIES
 from .reference.clusters import CLUSTERS
