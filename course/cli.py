@@ -1,6 +1,7 @@
 """The ``course`` command: open the course, check the computer, look at its data, hand it out.
 
-Run ``course --help`` for the list. ``make lab`` calls ``course lab``.
+Run ``course --help`` for the list. ``make lab`` calls ``course lab``. A wrong argument is
+refused before any work, with one plain line on stderr and exit code 2 (``course._arguments``).
 
 >>> build_parser().parse_args(["lab", "--port", "8899"]).port
 8899
@@ -17,6 +18,8 @@ import subprocess
 import sys
 import warnings
 from pathlib import Path
+
+from course import _arguments as arguments
 
 ROOT = Path(__file__).resolve().parent.parent
 START_PAGE = Path("modules") / "00-start" / "00-start.ipynb"
@@ -167,12 +170,17 @@ def _read(args: argparse.Namespace) -> int:
     """
     from course import data
 
-    hint = None if args.eurostat else _eurostat_hint(args.path)
     options = {
         name: getattr(args, name)
         for name in ("sheet", "decimal", "skiprows", "header", "footer")
         if getattr(args, name) is not None
     }
+    if args.eurostat and options:  # a Eurostat download has one layout: nothing to choose
+        raise arguments.UsageError(
+            f"course read: --{next(iter(options))} is for your own spreadsheets; a Eurostat "
+            "download has a fixed layout: leave it out, or read the file without --eurostat."
+        )
+    hint = None if args.eurostat else _eurostat_hint(args.path)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -237,7 +245,7 @@ def _edition(args: argparse.Namespace) -> int:
     from course import editions
 
     try:
-        output = editions.build_learner_edition(Path(args.output))
+        output = editions.build_learner_edition(args.output)
     except editions.EditionError as exc:
         print(f"course edition: {exc}", file=sys.stderr)
         return 2
@@ -249,7 +257,7 @@ def _wheelhouse(args: argparse.Namespace) -> int:
     from course import editions
 
     try:
-        folder = editions.build_wheelhouse(Path(args.folder), everywhere=not args.this_platform)
+        folder = editions.build_wheelhouse(args.folder, everywhere=not args.this_platform)
     except (editions.EditionError, subprocess.CalledProcessError) as exc:
         print(f"course wheelhouse: {exc}", file=sys.stderr)
         return 2
@@ -265,18 +273,23 @@ def _pandas_display():
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = arguments.Parser(  # its errors, and its subcommands', are one line
         prog="course",
         description="The cluster-analysis course: open it, look at its data, grade it.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
     lab = commands.add_parser("lab", help="open the course in JupyterLab on its start page")
-    lab.add_argument("--port", type=int, default=None, help="port to serve on (default: 8888)")
+    lab.add_argument(
+        "--port",
+        type=arguments.port("--port 8899"),
+        default=None,
+        help="port to serve on (default: 8888)",
+    )
     lab.add_argument("--no-browser", action="store_true", help="do not open a web browser")
     lab.add_argument(
         "--dir",
-        type=Path,
+        type=arguments.folder,
         default=None,
         help="the working folder (installed copy: ~/cluster-course)",
     )
@@ -293,8 +306,15 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser(
         "doctor", help="check that this computer is ready for the course (run it before the day)"
     )
-    doctor.add_argument("--dir", type=Path, default=None, help="the working folder to check")
-    doctor.add_argument("--port", type=int, default=8888, help="the port JupyterLab will use")
+    doctor.add_argument(
+        "--dir", type=arguments.folder, default=None, help="the working folder to check"
+    )
+    doctor.add_argument(
+        "--port",
+        type=arguments.port("--port 8899"),
+        default=8888,
+        help="the port JupyterLab will use",
+    )
     doctor.set_defaults(func=_doctor)
 
     datasets = commands.add_parser("datasets", help="list the course datasets")
@@ -305,14 +325,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     read.add_argument("path", help="the file to read")
     read.add_argument("--eurostat", action="store_true", help="the file is a Eurostat download")
-    read.add_argument("--rows", type=int, default=10, help="how many rows to show")
+    read.add_argument(
+        "--rows",
+        type=arguments.whole_number(1, example="--rows 20"),
+        default=10,
+        help="how many rows to show",
+    )
     read.add_argument("--sheet", default=None, help="XLSX: the sheet to read (name)")
     read.add_argument("--decimal", choices=[",", "."], default=None, help="the decimal mark")
-    read.add_argument("--skiprows", type=int, default=None, help="title lines above the header")
     read.add_argument(
-        "--header", type=int, nargs="+", default=None, help="header line(s), e.g. 3 or 3 4"
+        "--skiprows",
+        type=arguments.whole_number(0, example="--skiprows 2"),
+        default=None,
+        help="title lines above the header",
     )
-    read.add_argument("--footer", type=int, default=None, help="lines to drop at the end")
+    read.add_argument(
+        "--header",
+        type=arguments.line_numbers,
+        default=None,
+        help="the header's line, or lines joined by commas, e.g. 3 or 3,4 (first line = 1)",
+    )
+    read.add_argument(
+        "--footer",
+        type=arguments.whole_number(0, example="--footer 2"),
+        default=None,
+        help="lines to drop at the end",
+    )
     read.set_defaults(func=_read)
     from course.grading.commands import add_commands
 
@@ -324,6 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
     edition.add_argument(
         "output",
         nargs="?",
+        type=arguments.edition_output,
         default="dist/cluster-course-learner.zip",
         help="a .zip file (default: dist/cluster-course-learner.zip) or a new folder",
     )
@@ -333,7 +372,9 @@ def build_parser() -> argparse.ArgumentParser:
         "wheelhouse",
         help="trainers: build a folder of wheels for offline installs (USB sticks)",
     )
-    wheelhouse.add_argument("folder", nargs="?", default="wheelhouse", help="where to write it")
+    wheelhouse.add_argument(
+        "folder", nargs="?", type=arguments.folder, default="wheelhouse", help="where to write it"
+    )
     wheelhouse.add_argument(
         "--this-platform",
         action="store_true",
@@ -345,11 +386,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args, extra = build_parser().parse_known_args(argv)
+        if extra:  # named after the subcommand they were given to, not after `course`
+            raise arguments.UsageError(
+                f"course {args.command}: unrecognized arguments: {' '.join(extra)}. "
+                f"See 'course {args.command} --help'."
+            )
+    except arguments.UsageError as exc:  # a wrong argument: one line, before any work
+        print(exc, file=sys.stderr)
+        return 2
     from course.checks import CourseInputError
 
     try:
         return args.func(args)
+    except arguments.UsageError as exc:  # arguments that do not fit together
+        print(exc, file=sys.stderr)
+        return 2
     except CourseInputError as exc:  # a learner's mistake: the message, not a traceback
         print(f"course {args.command}: {exc}", file=sys.stderr)
         return 2

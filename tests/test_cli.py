@@ -205,6 +205,62 @@ def test_course_read_gives_no_eurostat_hint_for_a_spreadsheet(capsys):
     assert "eurostat" not in capsys.readouterr().err
 
 
+SAMPLE = str(ROOT / "datasets" / "samples" / "members_export.csv")
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        # before: "invalid int value: PATH" (nargs='+' took the file name as a line number)
+        (["read", "--header", "0", SAMPLE], "argument --header: takes the line number"),
+        (["read", "--header", "3,5", SAMPLE], "or consecutive lines joined by commas"),
+        # before: head(-1) hid the last row
+        (["read", "--rows", "-1", SAMPLE], "argument --rows: takes a whole number of at least 1"),
+        (["read", "--rows", "ten", SAMPLE], "e.g. --rows 20; got 'ten'"),
+        (["read", "--skiprows", "-2", SAMPLE], "argument --skiprows: takes a whole number of at"),
+        (["read", "--footer", "1.5", SAMPLE], "argument --footer: takes a whole number of at"),
+        # before: --sheet on a CSV was ignored silently
+        (["read", "--sheet", "Data", SAMPLE], "sheet='Data' is for .xlsx files, but"),
+        (["read", "--eurostat", "--header", "2", SAMPLE], "--header is for your own spreadsheets"),
+        (["read"], "the following arguments are required: path"),
+        (["lab", "--port", "99999"], "argument --port: takes a whole number from 1 to 65535"),
+        (["lab", "--dir", SAMPLE], "is a file, not a folder"),
+        (["doctor", "--port", "0"], "argument --port: takes a whole number from 1 to 65535"),
+        (["doctor", "--dir", SAMPLE], "is a file, not a folder"),
+        (["datasets", "--all"], "unrecognized arguments: --all"),
+        (["edition", SAMPLE], "is a file: give a new folder or a .zip file name"),
+        (["edition", str(ROOT / "datasets")], "is a folder that is not empty"),
+        (["wheelhouse", SAMPLE], "is a file, not a folder"),
+        (["nosuch"], "invalid choice: 'nosuch'"),
+        ([], "the following arguments are required: command"),
+    ],
+)
+def test_bad_arguments_are_refused_in_one_line_before_any_work(capsys, monkeypatch, argv, says):
+    from course import data, doctor, editions
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the command started working despite a bad argument")
+
+    for module, name in [(data, "read_table"), (data, "read_eurostat"), (doctor, "main"),
+                         (editions, "build_learner_edition"), (editions, "build_wheelhouse"),
+                         (cli, "lab_folder")]:  # fmt: skip
+        if "--sheet" not in argv or name != "read_table":  # the reader refuses that itself
+            monkeypatch.setattr(module, name, no_work)
+    line = _one_error_line(capsys, argv)
+    assert line.startswith(f"course {argv[0]}:" if argv and argv[0] != "nosuch" else "course:")
+    assert says in line, line
+    assert "usage:" not in line
+
+
+def test_the_header_option_takes_one_value_so_the_file_after_it_is_read(capsys, tmp_path):
+    path = tmp_path / "titled.csv"
+    path.write_text("Members 2023\nname;n\nA;1\nB;2\n")
+    assert cli.main(["read", "--header", "2", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1:] == ["  name  n", "0    A  1", "1    B  2"]
+    assert captured.err == ""  # the header was given: no warning about the title line
+
+
 def test_the_course_command_starts_without_loading_the_grading_stack():
     # learners run `course lab` and `course doctor`; only `course grade` needs nbgrader
     code = (

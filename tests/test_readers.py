@@ -684,6 +684,18 @@ def test_xlsx_first_sheet_by_default_and_unknown_sheet(tmp_path):
         read_table(path, sheet="Mebmers")
 
 
+@pytest.mark.parametrize("sheet", ["Members", 0])
+def test_a_sheet_asked_of_a_csv_is_refused_not_ignored(tmp_path, sheet):
+    # before: ignored silently, although the learner most likely meant the .xlsx file
+    path = write(tmp_path, "members.csv", "name;n\nA;1\n")
+    with pytest.raises(
+        CourseInputError,
+        match=rf"sheet={sheet!r} is for \.xlsx files, but "
+        r"'members.csv' is a text file \(\.csv\) without sheets",
+    ):
+        read_table(path, sheet=sheet)
+
+
 def test_empty_xlsx_and_empty_sheet(tmp_path):
     with pytest.raises(CourseInputError, match=r"'none.xlsx' is empty \(0 bytes\)"):
         read_table(write(tmp_path, "none.xlsx", ""))

@@ -93,7 +93,7 @@ def read_table(
     Every data row is kept (only the extras above are dropped, each reported).
     Columns in ``text_columns``, or whose numbers start with 0 (``0123``: a code,
     not a count), stay text. XLSX (``sheet`` = name or number, default the first)
-    gets the same cleaning for its mixed columns.
+    gets the same cleaning for its mixed columns; ``sheet`` on a CSV is refused.
 
     ``df.attrs["coercions"]`` lists every changed cell as records (a list of
     dicts; ``pandas.DataFrame(df.attrs["coercions"])`` shows them as a table):
@@ -127,6 +127,12 @@ def read_table(
     if extension in _EXCEL_EXTENSIONS:
         grid, info, lines = *_read_excel(file, sheet, where), None
     elif extension in _TEXT_EXTENSIONS:
+        if sheet is not None:  # ignored, it would hide that another file was meant
+            raise CourseInputError(
+                f"{where}: sheet={sheet!r} is for .xlsx files, but {file.name!r} is a text "
+                f"file ({extension}) without sheets. Leave the sheet out, or read the .xlsx "
+                "file that has that sheet."
+            )
         grid, info, lines = _read_delimited(file, sep, where)
     else:
         supported = ", ".join(_TEXT_EXTENSIONS + _EXCEL_EXTENSIONS)
