@@ -432,6 +432,23 @@ def test_small_region_aland(text, end):
     _quoted(text, "8,192 jobs")
 
 
+def test_the_slips_it_refuses_are_refused_with_the_fix_the_lesson_names(text, end):
+    # the lesson's claims about the library's refusals (section 9 and section D)
+    from course import economics
+    from course.checks import CourseInputError
+
+    _quoted(text, "country's row `LV` beside its regions `LV003` ... `LV009`", "`EU27_2020`",
+            "`drop_aggregates=True` leaves such rows out", 'blank_keys="unknown"',
+            'table[table["geo"].str.len() == 4]` for the NUTS 2 regions')  # fmt: skip
+    latvia = end[end["country"] == "LV"].groupby("industry", as_index=False)["employment"].sum()
+    for total in (latvia.assign(region="LV"), end.iloc[:1].assign(region="EU27_2020")):
+        with pytest.raises(CourseInputError, match=r"str\.len\(\) == 4\] keeps the NUTS 2"):
+            economics.location_quotient(pd.concat([end, total]))
+    blank = end.assign(region=end["region"].mask(end.index == end.index[0], ""))
+    with pytest.raises(CourseInputError, match="blank_keys='unknown'"):
+        economics.location_quotient(blank)
+
+
 def test_esteban_marquillas_and_dynamic(text, employment):
     parts = _shift_share(employment, "LV008", "C10")
     h = parts["homothetic"]
