@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT
@@ -84,3 +86,38 @@ def test_hub_start_hook_prepares_the_working_folder_without_exec():
     assert "course lab --dir" in text and "--dry-run" in text
     code = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     assert not [ln for ln in code if ln.startswith(("exec", "exit"))]  # the hook is sourced
+
+
+def _learner_copies(script: str) -> list[tuple[str, str]]:
+    """(source, destination) of each learner config file that a build script copies."""
+    copies = re.findall(r"cp (\S*learner/\S+) (\S+)", script)
+    assert len(copies) == 2, copies
+    return copies
+
+
+@pytest.mark.parametrize("script", ["binder/postBuild", "Dockerfile"])
+def test_binder_and_hub_image_give_learners_tools_only(script, tmp_path):
+    # the .d folders hold defaults: nbgrader's own file enables its authoring tools there, and
+    # the course's file, named last, must win (read as Jupyter Server and JupyterLab read them)
+    from jupyter_server.config_manager import BaseJSONConfigManager
+
+    etc = tmp_path / "etc" / "jupyter"
+    server_d = etc / "jupyter_server_config.d"
+    server_d.mkdir(parents=True)
+    nbgrader_on = {"ServerApp": {"jpserver_extensions": {
+        "nbgrader.server_extensions.formgrader": True,
+        "nbgrader.server_extensions.course_list": True,
+        "nbgrader.server_extensions.validate_assignment": True}}}  # fmt: skip
+    (server_d / "nbgrader.json").write_text(json.dumps(nbgrader_on))
+    for source, destination in _learner_copies((ROOT / script).read_text()):
+        source = ROOT / "jupyter" / "learner" / source.split("learner/", 1)[1]
+        target = etc / re.split(r"etc/jupyter/|\$etc/", destination.strip('"'), maxsplit=1)[1]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(source.read_text())
+    server = BaseJSONConfigManager(config_dir=str(etc)).get("jupyter_server_config")
+    enabled = server["ServerApp"]["jpserver_extensions"]
+    assert enabled["nbgrader.server_extensions.formgrader"] is False
+    assert enabled["nbgrader.server_extensions.course_list"] is False
+    assert enabled["nbgrader.server_extensions.validate_assignment"] is True
+    page = BaseJSONConfigManager(config_dir=str(etc / "labconfig")).get("page_config")
+    assert page["disabledExtensions"]["@jupyter/nbgrader:create-assignment"] is True
