@@ -56,7 +56,11 @@ def read_eurostat(path: str | Path, *, dataset: str | None = None) -> pd.DataFra
     ``2015-Q1``), ``value`` (float) and ``flag`` (text, missing when none).
     Flags (Eurostat): ``p`` provisional, ``e`` estimated, ``b`` break in series,
     ``c`` confidential, ``d`` definition differs, ``u`` low reliability.
-    TSV rows are in file order, periods ascending within each series.
+    TSV rows are in file order, periods ascending within each series. Totals are rows too:
+    a download holds ``EU27_2020``, the countries and larger regions beside the NUTS 2
+    regions, and ``TOTAL``, sections or ranges (``B-S_X_O_S94``) beside the NACE divisions.
+    They are kept as they are; the ``economics`` functions refuse a table with totals beside
+    their parts (they would be counted twice) and say how to keep one level.
 
     ``df.attrs`` holds ``source`` (the path), ``format`` (``"eurostat-tsv"`` or
     ``"sdmx-csv"``) and ``dataset`` (the ``dataset`` argument, else the code in
