@@ -154,12 +154,21 @@ def test_percentile_ranks_of_the_case(text, bench, sign):
         2, 1.3, 76)  # fmt: skip
     days = _row(last, "response_days")
     assert days["value"] == 2.6 and round(days["percentile"], 1) == 72.4
+    # the same percentile in counts: 76 others answered; 54 take longer, 2 as long (half each)
+    round_days = bench[(bench["year"] == ROUND) & (bench["indicator"] == "response_days")]
+    others = round_days[(round_days["organisation"] != ORG) & round_days["value"].notna()]
+    slower, tied = (others["value"] > 2.6).sum(), (others["value"] == 2.6).sum()
+    assert (len(others), slower, tied) == (76, 54, 2)
+    assert round(100 * (slower + tied / 2) / len(others), 1) == round(days["percentile"], 1)
     # ranking the raw days from low to high (the mistake) gives the mirror image
     raw = _percentiles(bench[bench["year"] == ROUND], dict.fromkeys(sign, 1.0))
     assert round(_row(raw, "response_days")["percentile"], 1) == 27.6
     _quoted(text, "staff turnover of 13.9 % ranks at 31.8 among 78 organisations",
             "Its 24 events a year rank at 81.2, its 2 international partners at 1.3",
             "About **72.4**", "it answers in 2.6 days", "you would have got about 27.6",
+            "faster than 54 of the 76 other organisations that answered and as fast as 2 more",
+            "(a tie counts half: (54 + 1) / 76 ≈ 72 %)",
+            '"faster than 54 of the 76 other organisations that answered" is a claim',
             "That is why `peer_count` is 76 for international partners")  # fmt: skip
 
 
@@ -208,10 +217,16 @@ def test_the_peer_group_changes_the_numbers(text, bench, sign, catalogue):
     assert last["value"].isna().sum() == 23
     latvian = last.loc[last["country"] == "LV", "organisation"].unique()
     assert len(latvian) == 4 and {"lv_it", "lv_food"} <= set(latvian)
+    # below three organisations per country (the course's minimum) there is no comparison
+    per_country = last.drop_duplicates("organisation")["country"].value_counts()
+    small = per_country[per_country < 3]
+    assert (small.sum(), len(small), (small == 1).sum(), (small == 2).sum()) == (16, 12, 8, 4)
     _quoted(text, "staff turnover ranks at 40.0 instead of 31.8",
             "its achievements score is 31.9 instead of 27.4", "100 / 15 ≈ 6.7 percentile points",
             "23 values of the 2023 round are unanswered",
-            "Four Latvian organisations took part in 2023", "100 / 3 ≈ 33 points")  # fmt: skip
+            "Four Latvian organisations took part in 2023", "100 / 3 ≈ 33 points",
+            "Below\n  **three** organisations that answered (a course convention)",
+            "16 organisations in 12\ncountries took part alone (8) or with one other (4 pairs)")  # fmt: skip
 
 
 def test_improvement_between_the_rounds(text, bench, sign, catalogue):
@@ -256,7 +271,10 @@ def test_label_readiness_estimate(text, bench, sign):
     assert strict == 11
     _quoted(text, "meets 19 of 36 thresholds (53 %) and would need 10 more",
             "the cluster meets 24 thresholds, 5 short of the Gold", "meets 11 of 36 thresholds instead of 19",
-            "19 of 36 thresholds met (53 %), 10 short")  # fmt: skip
+            "19 of 36 thresholds met (53 %), 10 short",
+            "over the course's 36 indicators (ESCA's Gold has 31 quality indicators",
+            "ESCA's\n  lower bound of 1.5 years cannot be read from whole years",
+            "Every row says it is an estimate in its `note` column")  # fmt: skip
 
 
 def test_kpis_of_the_case(text, bench, sign):
@@ -323,10 +341,13 @@ def test_partner_country_hhi(text):
     shares = own.groupby("partner")["exports_eur"].sum()
     shares = shares / shares.sum()
     hhi = ((100 * shares) ** 2).sum()
-    assert round(hhi) == 1775 and 1500 <= hhi <= 2500  # "moderate"
+    assert round(hhi) == 1775 and 1500 <= hhi <= 1800  # "moderate" by the 2010 and 2023 bands
     assert len(shares) == 8 and shares.idxmax() == "EE" and round(100 * shares.max(), 1) == 28.8
     assert round((shares**2).sum(), 2) == 0.18
-    _quoted(text, "About **1,775**, \"moderate\": eight countries, Estonia the largest with 28.8 %",
+    _quoted(text, "About **1,775**, \"moderate\" (by the 2010 bands and the 2023 ones): eight",
+            "countries, Estonia the\nlargest with 28.8 %",
+            "below 1,500 is \"unconcentrated\", 1,500-2,500 \"moderate\", above 2,500 \"high\"",
+            "(moderate 1,000-1,800, high\nabove 1,800: `guidelines=2023`)",
             "you would get 0.18", "(HHI about 1,775)")  # fmt: skip
 
 
