@@ -308,3 +308,15 @@ def test_the_old_region_keyword_still_works_with_a_deprecation_warning():
     assert _controls(explorer)[0].value == "B"
     with pytest.raises(CourseInputError, match="pass region_code= only"):
         widgets.region_explorer(_table(), CATEGORIES, region="B", region_code="A")
+
+
+def test_the_benchmark_explorer_counts_its_gaps_with_n_and_still_takes_gaps():
+    from course import data
+
+    bench = data.load("benchmarking")
+    rows = widgets.benchmark_explorer(bench, organisation_id="lv_it", n=3).children[-1].outputs
+    with pytest.warns(DeprecationWarning, match=r"gaps=\.\.\.\) is now benchmark_explorer\(n="):
+        old = widgets.benchmark_explorer(bench, organisation_id="lv_it", gaps=3).children[-1]
+    assert old.outputs == rows
+    table = rows[-1]["data"]["text/html"]
+    assert table.count("<tr>") == 3  # the three indicators furthest behind the peers

@@ -27,9 +27,9 @@ PEER_GROUPS = (
 )
 
 
-@renamed_keywords(organisation="organisation_id")
+@renamed_keywords(organisation="organisation_id", gaps="n")
 def benchmark_explorer(
-    bench: pd.DataFrame, *, organisation_id: str = "lv_food", year: int | None = None, gaps: int = 8
+    bench: pd.DataFrame, *, organisation_id: str = "lv_food", year: int | None = None, n: int = 8
 ):
     """An explorer of one organisation's benchmark: pick the organisation and the peer group.
 
@@ -37,7 +37,7 @@ def benchmark_explorer(
     column). Returns an ``ipywidgets.VBox`` with an organisation ``Dropdown`` (the course
     clusters first), a peer-group ``Dropdown`` (all organisations, same sector, size band, age band or
     country) and an ``Output`` with the radar of the area scores against the peer median and
-    top quartile (``plots.area_radar``) and the ``gaps`` indicators furthest behind the peers
+    top quartile (``plots.area_radar``) and the ``n`` indicators furthest behind the peers
     (lowest percentile, with the gap to the median and the top quartile from
     ``benchmarking.peer_gaps``). ``year`` is the round (default: the latest). A problem (a peer
     group of one) is shown as a message instead of an error.
@@ -72,7 +72,7 @@ def benchmark_explorer(
             choose_organisation.value,
             choose_peers.value or None,
             choose_peers.label,
-            gaps,
+            n,
         )
 
     for control in (choose_organisation, choose_peers):
@@ -91,7 +91,7 @@ def _organisation_options(one_round: pd.DataFrame) -> list[tuple[str, str]]:
     return [(f"{name} ({code})", code) for name, code in zip(names, codes, strict=True)]
 
 
-def _render(one_round, organisation_id, peers, peers_label, gaps):
+def _render(one_round, organisation_id, peers, peers_label, n):
     """The Output's content: the radar and the table of the largest gaps, or a message."""
     try:
         with warnings.catch_warnings():
@@ -118,7 +118,7 @@ def _render(one_round, organisation_id, peers, peers_label, gaps):
         )
 
     radar = output.chart(draw, size=(10, 7), text=f"<radar of {label}>")
-    behind = own.sort_values(columns.PERCENTILE, kind="stable").head(gaps)
+    behind = own.sort_values(columns.PERCENTILE, kind="stable").head(n)
     shown = pd.DataFrame(
         {
             "Indicator": behind["indicator"],
