@@ -1,44 +1,38 @@
-"""ps02 (industry analysis and segmentation), end to end with nbgrader, in a temporary course.
+"""ps02 (industry analysis and segmentation): the data of its nbgrader round trip.
 
-One real ``nbgrader autograde`` round trip (never ``--no-execute``) grades a small cohort: the
-solution scores full marks, the blank student version 0, a half-right submission its partial
-score, natural answers in other forms full marks, and a submission that rebinds course.scoring,
-numpy.isclose and pandas no more than its honest score (0). Four ``nbgrader validate`` runs show
-that the common conceptual mistakes fail with a hint that teaches, and that an unanswered task
-says so.
+The steps are tests/test_assignments.py's, the vocabulary tests/assignment_kit.py's. Four Validate
+runs show that the common conceptual mistakes fail with a hint that teaches, and that an
+unanswered task says so.
 """
 
 from __future__ import annotations
 
-import nbformat
-import pytest
+from tests.assignment_kit import SOLVED, AssignmentSpec, FromSolution, Learner, Validation
 
-from course import grading
-from tests.assignment_kit import (
-    PATCHES,
-    course_with,
-    grade_cells,
-    solution_code,
-    student_version,
-    submit,
+POINTS = {
+    "ps02_sme_test": 2,
+    "ps02_export_test": 2,
+    "ps02_hhi_test": 2,
+    "ps02_forces_test": 2,
+    "ps02_segments_test": 2,
+}
+
+HALF = Learner(  # task 5 left unanswered: 0
+    answers={
+        "ps02_sme_answer": SOLVED,  # 2 of 2
+        "ps02_export_answer": "energy_export_share = 11 / 39  # companies only",  # 0
+        "ps02_hhi_answer": SOLVED,  # 2 of 2
+        # 1 of 2: the attractiveness is wrong
+        "ps02_forces_answer": FromSolution(append="\nstorage_attractiveness = 3.0\n"),
+    },
+    scores={
+        "ps02_sme_test": 2,
+        "ps02_export_test": 0,
+        "ps02_hhi_test": 2,
+        "ps02_forces_test": 1,
+        "ps02_segments_test": 0,
+    },
 )
-
-PS02 = "ps02-industry-segmentation"
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    return course_with(tmp_path_factory, PS02)
-
-
-def _student(course):
-    return student_version(course, PS02)
-
-
-def _submit(course, student: str, notebook) -> None:
-    submit(course, PS02, student, notebook)
-
 
 NATURAL = {
     "ps02_sme_answer": """
@@ -74,78 +68,6 @@ WRONG = {
     "ps02_forces_answer": "supplier_power_score, storage_attractiveness = 4.0, 2.5\n",
     "ps02_segments_answer": "energy_k, energy_largest_segment = 3, 20\n",
 }
-
-
-@pytest.fixture(scope="module")
-def scores(course):
-    solution = nbformat.read(course / "solutions" / PS02 / "ps02.ipynb", as_version=4)
-    _submit(course, "solution", solution)
-    _submit(course, "blank", _student(course))
-
-    half = _student(course)
-    cells = grade_cells(half)
-    cells["ps02_sme_answer"].source = solution_code(solution, "ps02_sme_answer")  # 2 of 2
-    cells["ps02_export_answer"].source = "energy_export_share = 11 / 39  # companies only"  # 0
-    cells["ps02_hhi_answer"].source = solution_code(solution, "ps02_hhi_answer")  # 2 of 2
-    cells["ps02_forces_answer"].source = (  # 1 of 2: the attractiveness is wrong
-        solution_code(solution, "ps02_forces_answer") + "\nstorage_attractiveness = 3.0\n"
-    )
-    _submit(course, "half", half)  # task 5 left unanswered: 0
-
-    natural = _student(course)
-    for grade_id, source in NATURAL.items():
-        grade_cells(natural)[grade_id].source = source
-    _submit(course, "natural", natural)
-
-    patcher = _student(course)
-    for grade_id, source in WRONG.items():
-        grade_cells(patcher)[grade_id].source = source
-    grade_cells(patcher)["ps02_sme_answer"].source = PATCHES + WRONG["ps02_sme_answer"]
-    _submit(course, "patcher", patcher)
-
-    api = grading.nbgrader_api(course)
-    runs = {s: api.autograde(PS02, s) for s in ("solution", "blank", "half", "natural", "patcher")}
-    assert all(run["success"] for run in runs.values()), runs
-    table = grading.scores(PS02, root=course)
-    auto = table[table["auto"]]
-    return {
-        student: dict(zip(rows["grade_id"], rows["score"], strict=True))
-        for student, rows in auto.groupby("student")
-    }, table
-
-
-TESTS = ["ps02_sme_test", "ps02_export_test", "ps02_hhi_test", "ps02_forces_test",
-         "ps02_segments_test"]  # fmt: skip
-
-
-def test_solution_full_marks_blank_zero(scores):
-    auto, table = scores
-    assert auto["solution"] == dict.fromkeys(TESTS, 2)
-    assert auto["blank"] == dict.fromkeys(TESTS, 0)
-    written = table[(table["student"] == "solution") & ~table["auto"]]
-    assert set(written["grade_id"]) == {"ps02_segment_task", "ps02_force_task"}
-    assert written["needs_manual_grade"].all() and written["max_score"].sum() == 8
-
-
-def test_half_right_submission_gets_its_partial_score(scores):
-    auto, _ = scores
-    assert auto["half"] == {
-        "ps02_sme_test": 2,
-        "ps02_export_test": 0,
-        "ps02_hhi_test": 2,
-        "ps02_forces_test": 1,
-        "ps02_segments_test": 0,
-    }
-
-
-def test_natural_answer_forms_score_full_marks(scores):
-    auto, _ = scores
-    assert auto["natural"] == dict.fromkeys(TESTS, 2)
-
-
-def test_rebinding_scoring_numpy_or_pandas_gains_nothing(scores):
-    auto, _ = scores
-    assert auto["patcher"] == dict.fromkeys(TESTS, 0)
 
 
 MISTAKES = [
@@ -243,25 +165,17 @@ HINTS = [
 ]
 
 
-@pytest.mark.parametrize("which", range(len(MISTAKES)))
-def test_conceptual_mistakes_fail_validate_with_a_hint(course, tmp_path, which):
-    from nbgrader.validator import Validator
-
-    notebook = _student(course)
-    for grade_id, source in MISTAKES[which].items():
-        grade_cells(notebook)[grade_id].source = source
-    path = tmp_path / "ps02.ipynb"
-    nbformat.write(notebook, path)
-    failed = Validator(config=grading.load_config(course)).validate(str(path))["failed"]
-    errors = {
-        grade_id: " ".join(
-            next(
-                (f["raw_error"] for f in failed if f["source"] == cell.source.strip()), "passed"
-            ).split()
-        )
-        for grade_id, cell in grade_cells(notebook).items()
-        if grade_id.endswith("_test")
-    }
-    for grade_id, message in HINTS[which].items():
-        assert message in errors[grade_id], (grade_id, errors[grade_id])
-        assert "NameError" not in errors[grade_id]
+SPEC = AssignmentSpec(
+    name="ps02-industry-segmentation",
+    points=POINTS,
+    written=frozenset({"ps02_segment_task", "ps02_force_task"}),
+    written_points=8,
+    half=HALF,
+    natural=NATURAL,
+    wrong=WRONG,
+    wrong_feedback=(),  # the generic checks only: a score line, no secret, no NameError
+    validations=tuple(
+        Validation(f"mistakes {number}", answers, hints)
+        for number, (answers, hints) in enumerate(zip(MISTAKES, HINTS, strict=True), start=1)
+    ),
+)
