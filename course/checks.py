@@ -142,6 +142,12 @@ def require_numeric(df: pd.DataFrame, column: str, *, where: str) -> None:
     series = df[column]
     if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
         sample = series.dropna()
+        if len(series) and not len(sample):  # "holds text" would send the learner looking
+            raise CourseInputError(
+                f"{where}: column {column!r} is empty in every row, so pandas did not read it "
+                f"as numbers. If the values are unknown, make that explicit: "
+                f"df[{column!r}] = pandas.to_numeric(df[{column!r}])."
+            )
         example = f" (e.g. {str(sample.iloc[0])!r})" if len(sample) else ""
         raise CourseInputError(
             f"{where}: column {column!r} must hold numbers but holds text{example}. "

@@ -423,6 +423,16 @@ def test_a_segmentation_result_is_answered_with_the_table_it_holds():
         answers.value(result, "members", segment=1)
 
 
+def test_a_column_empty_in_every_row_is_not_called_text():
+    firms = pd.DataFrame({"employees": [9, 30], "turnover_eur": [3 * M, 20 * M],
+                          "balance_sheet_eur": [None, None]})  # fmt: skip
+    with pytest.raises(CourseInputError, match=r"'balance_sheet_eur' is empty in every row.*"
+                       r"pandas.to_numeric"):  # fmt: skip
+        sg.sme_class(firms)
+    fixed = firms.assign(balance_sheet_eur=pd.to_numeric(firms["balance_sheet_eur"]))
+    assert quiet(sg.sme_class, fixed)["sme"].tolist() == [True, True]
+
+
 def test_the_input_is_never_changed():
     table = spoilt(MEMBERS, 3, cluster="")
     before = table.copy()

@@ -83,10 +83,20 @@ def sme_class(
     >>> sme_class(firms)["size_class"].tolist()
     ['micro', 'small', 'small', 'medium', 'large']
 
+    Without a balance sheet, a turnover within a ceiling still decides SME status:
+
+    >>> import warnings
+    >>> no_sheet = pd.DataFrame({"employees": [9, 30], "turnover_eur": [3e6, 20e6],
+    ...                          "balance_sheet_eur": [float("nan")] * 2})
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")  # it says: micro or small, small or medium
+    ...     open_classes = sme_class(no_sheet)
+    >>> open_classes["sme"].tolist(), open_classes["size_class"].isna().tolist()
+    ([True, True], [True, True])
+
     On the course data: 16 of the 260 members (public bodies and colleges under 250 AWU)
     have no figures and so no class; the warning names them.
 
-    >>> import warnings
     >>> from course import data
     >>> with warnings.catch_warnings():
     ...     warnings.simplefilter("ignore")
