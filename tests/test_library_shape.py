@@ -1,4 +1,4 @@
-"""The library's shape and vocabulary (DESIGN.md "The helper library"), checked for every module.
+"""The library's shape and vocabulary (docs/architecture.md), checked for every module.
 
 Modules 2-4 copy the pattern of module 1: these tests hold each subject module to the same
 parameter names and the same refusals of bad input, so that a learner who knows one module
@@ -7,6 +7,7 @@ knows how to call the others.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import subprocess
@@ -24,12 +25,14 @@ from course.checks import CourseInputError
 SUBJECTS = [name for name in ("economics", "segmentation", "valuechain", "benchmarking")
             if importlib.util.find_spec(f"course.{name}") is not None]  # fmt: skip
 
-# The column-naming parameters of DESIGN.md, plus the role-specific ones it names.
+# The column-naming parameters of docs/architecture.md ("One vocabulary"), plus role-specific ones.
 VOCABULARY = {
     "region", "industry", "category", "value", "year", "by", "organisation", "indicator",
     "member", "establishments", "lq", "groups", "employees", "turnover", "balance_sheet",
     "direction", "peers", "stage",
 }  # fmt: skip
+# Options chosen by a word, not a column (docs/architecture.md, "One vocabulary").
+OPTIONS = {"reference", "method", "blank_keys", "guidelines"}
 # Names the review found for the same roles before the vocabulary was fixed.
 RETIRED = {"cluster", "employment", "values", "keys", "firm", "time", "geo", "nace"}
 
@@ -66,21 +69,61 @@ def test_column_parameters_use_the_course_vocabulary(subject):
             names_a_column = parameter.kind is parameter.KEYWORD_ONLY and (
                 isinstance(parameter.default, str) or parameter.name == "by"
             )
-            if names_a_column and parameter.name not in {"reference", "method"}:
+            if names_a_column and parameter.name not in OPTIONS:
                 assert parameter.name in VOCABULARY, f"{subject}.{name}({parameter.name}=...)"
 
 
-def test_subject_packages_keep_files_small():
-    # DESIGN.md: a subject module that outgrows ~600 lines becomes a package of topic files
-    for subject in SUBJECTS:
-        spec = importlib.util.find_spec(f"course.{subject}")
-        files = [spec.origin] if not spec.submodule_search_locations else [
-            str(p) for location in spec.submodule_search_locations
-            for p in Path(location).glob("*.py")
-        ]  # fmt: skip
-        for file in files:
-            lines = len(Path(file).read_text(encoding="utf-8").splitlines())
-            assert lines <= 650, f"{file} has {lines} lines"
+# docs/architecture.md, "Shape": one limit for every file of the library, and one for functions
+MAX_FILE_LINES = 600
+MAX_FUNCTION_LINES = 80
+LIBRARY = Path(course.__file__).parent
+
+
+def _library_files():
+    return sorted(p for p in LIBRARY.rglob("*.py") if "_materials" not in p.parts)
+
+
+def test_no_library_file_is_longer_than_the_limit():
+    # a module that outgrows the limit becomes a package of topic files (as scikit-learn's)
+    long = {
+        str(p.relative_to(LIBRARY)): n
+        for p in _library_files()
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_FILE_LINES
+    }
+    assert not long, f"files over {MAX_FILE_LINES} lines: {long}"
+
+
+def _code_lines(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """Lines of a function's body that hold code: its docstring and blank lines aside."""
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    if not body:
+        return 0
+    lines = set()
+    for statement in body:
+        for node in ast.walk(statement):
+            if hasattr(node, "lineno"):
+                lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return len(lines)
+
+
+def test_no_library_function_is_longer_than_the_limit():
+    long = {}
+    for path in _library_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        functions = [
+            n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+        ]
+        for node in functions:
+            if (n := _code_lines(node)) > MAX_FUNCTION_LINES:
+                long[f"{path.relative_to(LIBRARY)}:{node.name}"] = n
+    assert not long, f"functions over {MAX_FUNCTION_LINES} lines of code: {long}"
+
+
+def test_the_line_counter_counts_code_not_docstrings():
+    source = 'def f():\n    """Doc.\n\n    More doc.\n    """\n    x = 1\n\n    return (x +\n            1)\n'
+    assert _code_lines(ast.parse(source).body[0]) == 3
 
 
 def test_two_measures_never_share_a_column_name():
