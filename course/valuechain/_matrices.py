@@ -112,7 +112,9 @@ def square(
             f"{rows} rows and {columns} columns. Keep only the industry x industry block: "
             "final demand, value added and totals are separate (see valuechain.io_accounts)."
         )
-    # the labels of a matrix this module made (A, L, G) were checked when it was made
+    # labels checked before (those of A, L, G made here, or of a Z passed again) are not
+    # checked again: they cannot have changed
+    incoming = (matrix.index, matrix.columns)
     trusted = _known(matrix.index) and _known(matrix.columns)
     for axis, labels in (("rows", matrix.index), ("columns", matrix.columns)):
         if not trusted:
@@ -137,12 +139,16 @@ def square(
                                                  drop=drop_aggregates)  # fmt: skip
     if totals is not None:
         matrix = matrix.loc[~totals, ~totals]
+    elif not trusted:
+        for labels in incoming:
+            _remember(labels)
     return numbers(matrix, name=name, where=where), matrix.index
 
 
-# The label objects of the matrices made here (pandas labels cannot change in place; an added
-# or renamed sector makes new ones), so that L made from A is not checked again: a label
-# check costs about as much as the arithmetic of a 2,000-sector multiplier.
+# The label objects already checked: those of the matrices made here and of the tables passed
+# in (pandas labels cannot change in place; an added or renamed sector makes new ones), so
+# that L made from A, or io.Z passed to a second function, is not checked again: a label check
+# costs about as much as the arithmetic of a 2,000-sector multiplier.
 _MADE: dict[int, weakref.ref] = {}
 
 
@@ -389,7 +395,9 @@ def identity_solve(
         solution = np.linalg.solve(system, right)
     except np.linalg.LinAlgError:
         solution = None
-    if solution is None or not np.isfinite(solution).all() or _negative(solution):
+    # one pass gives the row sums of the inverse (for its norm) and finds a NaN or inf
+    row_sums = None if solution is None else solution.sum(axis=1)
+    if solution is None or not np.isfinite(row_sums).all() or _negative(solution):
         axis, kind, reason = _SUMS[name]
         sums = matrix.sum(axis=axis)
         worst = int(np.argmax(sums))
@@ -399,7 +407,7 @@ def identity_solve(
             f"{sums[worst]:.3g} (sector {labels[worst]!r}); in a real table every {kind} sums "
             f"to less than 1, because {reason}. {hint}"
         )
-    inverse_norm = np.abs(solution.sum(axis=1) if rhs is None else solution[:, -1]).max()
+    inverse_norm = np.abs(row_sums if rhs is None else solution[:, -1]).max()
     condition = float(np.abs(system, out=system).sum(axis=1).max() * inverse_norm)
     if condition > CONDITION_LIMIT:
         _warn_ill_conditioned(matrix, labels, condition, name=name, where=where)
