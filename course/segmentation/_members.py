@@ -67,8 +67,10 @@ def export_band(df: pd.DataFrame, *, value: str = "export_share") -> pd.DataFram
 
     ``value`` is the export share as a fraction of turnover (0-1). The bands (a course
     convention, as cluster surveys commonly use them) are: exactly 0; above 0 up to and
-    including 25 % (also a share below 1 %); above 25 % up to 50 %; above 50 %. A missing
-    share gives ``<NA>``.
+    including 25 % (also a share below 1 %: the label "1-25 %" is the surveys'); above 25 %
+    up to 50 %; above 50 %. A missing share gives ``<NA>``, never "0 %": a member whose
+    export share is unknown is not a non-exporter (:func:`member_composition` counts it in
+    the category "(unknown)").
 
     >>> shares = pd.DataFrame({"export_share": [0, 0.004, 0.25, 0.5, 0.51]})
     >>> export_band(shares)["export_band"].tolist()
