@@ -3,7 +3,9 @@
 The cohort arrives as an instructor gets it by e-mail or from an LMS: a flat folder of .ipynb and
 .zip files named after the students. It is graded for real (nbgrader autograde, executed, two
 workers, a 10 s cell time limit), then graded by hand as the formgrader would, resubmitted,
-and graded again. Each submission's status and points are asserted.
+and graded again. Each submission's status and points are asserted. Everything a run writes is in
+its output folder (the grades, and nbgrader's grading folder in ``<out>/nbgrader``); the course
+folder is only read.
 """
 
 from __future__ import annotations
@@ -218,8 +220,7 @@ def test_the_message_says_what_was_repaired_or_found(graded, student, note):
 
 
 def test_megabytes_of_output_are_cut(graded):
-    course = graded[0]
-    autograded = course / "autograded" / "printer" / PS01 / "ps01.ipynb"
+    autograded = graded[2] / "nbgrader" / "autograded" / "printer" / PS01 / "ps01.ipynb"
     assert autograded.stat().st_size < 1_000_000
     assert (graded[2] / "feedback" / "printer.html").stat().st_size < 2_000_000
 
@@ -249,7 +250,7 @@ def test_the_cohort_report_shows_the_hard_tasks_and_their_messages(graded):
 
 
 def test_pending_lists_the_written_answers_that_wait(graded):
-    table = cohort.pending(PS01, root=graded[0])
+    table = cohort.pending(PS01, root=graded[0], out=graded[2])
     assert table[["student", "task"]].values.tolist() == [
         ["dies", 7],
         ["good", 7],
@@ -259,9 +260,9 @@ def test_pending_lists_the_written_answers_that_wait(graded):
     ]
 
 
-def _grade_by_hand(course, student, points):
+def _grade_by_hand(out, student, points):
     # what the formgrader does when the instructor saves a score
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as book:
+    with Gradebook(f"sqlite:///{out / 'nbgrader' / 'gradebook.db'}") as book:
         for grade_id, score in points.items():
             grade = book.find_grade(grade_id, "ps01", PS01, student)
             grade.manual_score, grade.needs_manual_grade = score, False
@@ -271,8 +272,8 @@ def _grade_by_hand(course, student, points):
 @pytest.fixture(scope="module")
 def regraded(graded):
     course, inbox, out, before, _ = graded
-    _grade_by_hand(course, "good", {"ps01_portfolio_task": 3, "ps01_priority_task": 4})
-    _grade_by_hand(course, "half", {"ps01_portfolio_task": 2, "ps01_priority_task": 1})
+    _grade_by_hand(out, "good", {"ps01_portfolio_task": 3, "ps01_priority_task": 4})
+    _grade_by_hand(out, "half", {"ps01_portfolio_task": 2, "ps01_priority_task": 1})
     # half resubmits: a changed answer to task 7, nothing else changed
     resubmitted = nbformat.read(inbox / "Half - ps01.ipynb", as_version=4)
     task = next(
@@ -297,12 +298,12 @@ def test_a_manual_grade_survives_a_rerun_and_completes_the_total(regraded):
 
 
 def test_a_changed_written_answer_is_flagged_for_regrading(regraded):
-    course, _, _, _, grades = regraded
+    course, _, out, _, grades = regraded
     half = grades.loc["half"]
     assert half["status"] == "needs manual grading"
     assert "the answer changed since it was graded: task 7" in half["message"]
     assert pd.isna(half["ps01_portfolio_task"]) and half["ps01_priority_task"] == 1
-    table = cohort.pending(PS01, root=course)
+    table = cohort.pending(PS01, root=course, out=out)
     row = table[table["student"] == "half"]
     assert row["task"].tolist() == [7] and row["earlier_grade"].tolist() == [2]
 
@@ -314,7 +315,7 @@ def test_a_rerun_changes_nothing_else_and_duplicates_nothing(regraded):
         after.drop(index=["good", "half"]).drop(columns=["message"]), unchanged
     )
     assert len(pd.read_csv(out / "grades.csv")) == len(EXPECTED)
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as book:
+    with Gradebook(f"sqlite:///{out / 'nbgrader' / 'gradebook.db'}") as book:
         assert len(book.find_assignment(PS01).submissions) == 16
 
 
@@ -386,7 +387,9 @@ def test_a_worker_stuck_past_the_limit_is_stopped_and_the_next_submission_still_
     jobs = [{"student": "stuck"}, {"student": "good"}]
     out = tmp_path_factory.mktemp("out")
     start = time.perf_counter()
-    results = pool.run_jobs(jobs, course, PS01, 600, 1, 20, out, False)
+    log = out / "grading.log"
+    options = pool.Options(course, course, PS01, 600, 20, workers=1, log=log, progress=False)
+    results = pool.run_jobs(jobs, options)
     assert time.perf_counter() - start < 120
     assert results["stuck"] == {
         "student": "stuck",
@@ -399,7 +402,75 @@ def test_a_worker_stuck_past_the_limit_is_stopped_and_the_next_submission_still_
 
 def test_the_formgrader_shows_the_mark_scheme_in_the_task_cell(graded):
     # what the guide tells instructors: the autograded copy the formgrader shows holds the scheme
-    autograded = graded[0] / "autograded" / "good" / PS01 / "ps01.ipynb"
+    autograded = graded[2] / "nbgrader" / "autograded" / "good" / PS01 / "ps01.ipynb"
     cells = kit.grade_cells(nbformat.read(autograded, as_version=4))
     for task in ("ps01_portfolio_task", "ps01_priority_task"):
         assert "=== BEGIN MARK SCHEME ===" in cells[task].source
+
+
+def test_the_run_writes_only_to_its_output_folder(graded):
+    course, _, out, _, _ = graded
+    for tree in ("submitted", "autograded", "feedback", "release"):
+        assert not (course / tree).exists(), tree  # the course copy is only read
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as book:  # the kit's, not ours
+        assert book.find_assignment(PS01).submissions == []
+    grading = out / "nbgrader"
+    assert {p.name for p in grading.iterdir()} >= {"gradebook.db", "submitted", "autograded"}
+
+
+def test_the_grading_folder_config_is_the_one_course_grade_uses(graded):
+    # the formgrader and nbgrader's commands run in the grading folder read its nbgrader_config.py
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from course.grading import gradebook
+
+    course, _, out, _, _ = graded
+    grading = out / "nbgrader"
+    written = PyFileConfigLoader("nbgrader_config.py", path=str(grading)).load_config()
+    used = gradebook.load_config(course, grading=grading)
+    for name in ("root", "source_directory", "release_directory", "db_url"):
+        assert written.CourseDirectory[name] == used.CourseDirectory[name], name
+    assert written.Autograde.autograde_preprocessors == used.Autograde.autograde_preprocessors
+    assert written.Execute.timeout == used.Execute.timeout == 120
+
+
+@pytest.mark.parametrize(
+    "arguments, says",
+    [
+        (["--submissions", "{empty}"], "there are no submissions in"),
+        (["--submissions", "{missing}"], "there is no folder"),
+        (["--timeout", "0"], "the time limit must be at least 1 second per cell, not 0"),
+        (["--timeout", "-5"], "the time limit must be at least 1 second per cell, not -5"),
+        (["--workers", "0"], "the number of workers must be at least 1, not 0"),
+        (["--workers", "-2"], "the number of workers must be at least 1, not -2"),
+        (["--out", "{root}/solutions/grades"], "is inside the course folder"),
+        (["--out", "{root}/exercises"], "(exercises/): grades and nbgrader's working files never"),
+        (["--out", "{root}/course/grades"], "is inside the course library"),
+        (["--assignment", "ps09"], "there is no assignment 'ps09'. The assignments are: ps01-"),
+    ],
+)
+def test_course_grade_refuses_bad_arguments_before_any_work(tmp_path, capsys, arguments, says):
+    from course import cli
+    from tests.conftest import ROOT
+
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "inbox").mkdir()
+    nbformat.write(nbformat.v4.new_notebook(), tmp_path / "inbox" / "anna.ipynb")
+    given = {"--submissions": str(tmp_path / "inbox"), "--out": str(tmp_path / "out")}
+    given |= dict(zip(arguments[::2], arguments[1::2], strict=True))
+    folders = {"empty": tmp_path / "empty", "missing": tmp_path / "nowhere", "root": ROOT}
+    assignment = given.pop("--assignment", PS01)
+    command = ["grade", assignment, "--course", str(ROOT)]
+    command += [part.format(**folders) for pair in given.items() for part in pair]
+    assert cli.main(command) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("course grade: ") and err.count("\n") == 1, err
+    assert says in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+    for place in (
+        "solutions/grades",
+        "exercises/nbgrader",
+        "exercises/grades.csv",
+        "course/grades",
+    ):
+        assert not (ROOT / place).exists(), place

@@ -83,10 +83,15 @@ def _mail_arrives(home: Path, course: Path) -> None:
     (inbox / "peteris.ipynb").write_text('{"cells": [}', encoding="utf-8")
 
 
-def _grade_by_hand(course: Path) -> int:
+def _grading_folder(home: Path) -> Path:
+    # where the guide's `course grade` keeps nbgrader's gradebook: beside the grades
+    return home / "cluster-course-grades" / PS01 / "nbgrader"
+
+
+def _grade_by_hand(course: Path, home: Path) -> int:
     # what the formgrader stores when the instructor types a score and leaves the box
-    waiting = cohort.pending(PS01, root=course)
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as book:
+    waiting = cohort.pending(PS01, root=course, out=_grading_folder(home).parent)
+    with Gradebook(f"sqlite:///{_grading_folder(home) / 'gradebook.db'}") as book:
         for row in waiting.itertuples():
             grade = book.find_grade(row.grade_id, "ps01", PS01, row.student)
             grade.manual_score, grade.needs_manual_grade = 3, False
@@ -113,7 +118,7 @@ def followed(tmp_path_factory):
         if "release_assignment" in box:
             _learners_submit_on_the_hub(home, course, env)
         if "--pending" in box:
-            graded_by_hand = _grade_by_hand(course)
+            graded_by_hand = _grade_by_hand(course, home)
     return home, course, outputs, graded_by_hand
 
 
@@ -148,15 +153,16 @@ def test_following_the_guide_grades_the_mailed_cohort(followed):
 
 
 def test_following_the_guide_grades_the_hub_cohort(followed):
-    _, course, _, _ = followed
-    scores = _totals(course)
+    home, _, _, _ = followed
+    scores = _totals(home)
     assert scores["hub-anna"] == 12 + 6 and scores["hub-janis"] == 0
 
 
-def _totals(course: Path) -> dict[str, float]:
+def _totals(home: Path) -> dict[str, float]:
     from course import grading
 
-    return grading.scores(PS01, root=course).groupby("student")["score"].sum().to_dict()
+    table = grading.scores(PS01, grading=_grading_folder(home))
+    return table.groupby("student")["score"].sum().to_dict()
 
 
 def test_the_guide_commands_print_what_the_guide_says(followed):
@@ -167,7 +173,53 @@ def test_the_guide_commands_print_what_the_guide_says(followed):
     assert "grades:" in everything and "cluster-course-grades" in everything
 
 
-def test_the_grades_stay_outside_the_course_folder(followed):
+def test_the_grades_and_the_gradebook_stay_outside_the_course_folder(followed):
     home, course, _, _ = followed
     assert not list(course.rglob("grades.csv"))
-    assert (home / "cluster-course-grades" / "all-assignments.csv").is_file()
+    assert sorted(p.name for p in course.iterdir()) == [
+        "exercises",
+        "nbgrader_config.py",
+        "solutions",
+    ]
+    assert (home / "cluster-course-grades" / "ps01-nbgrader-export.csv").is_file()
+    assert (_grading_folder(home) / "gradebook.db").is_file()
+
+
+def test_the_formgrader_opens_the_gradebook_beside_the_grades(followed):
+    # what `course grade ps01-cluster-economics --formgrader` starts, with a known port and token
+    import json
+    import socket
+    import time
+    import urllib.request
+
+    from course import cli
+    from course.grading.commands import formgrader_command
+
+    home, _, _, _ = followed
+    folder = _grading_folder(home)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = formgrader_command(folder, browser=False)
+    command += [f"--port={port}", "--IdentityProvider.token=guide", "--ServerApp.ip=127.0.0.1"]
+    env = cli.lab_environment(instructor=True, environ=_environment(home))
+    server = subprocess.Popen(command, cwd=folder, env=env, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/formgrader"
+    try:
+        for _ in range(120):
+            try:
+                url = f"{base}/api/submitted_notebooks/{PS01}/ps01?token=guide"
+                listed = json.load(urllib.request.urlopen(url, timeout=10))
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the formgrader did not answer")
+        students = {row["student"] for row in listed}
+        assert {"anna-berzina", "janis", "liga", "hub-anna", "hub-janis"} <= students
+        anna = next(row for row in listed if row["student"] == "anna-berzina")
+        page = urllib.request.urlopen(f"{base}/submissions/{anna['id']}/?token=guide", timeout=30)
+        assert "BEGIN MARK SCHEME" in page.read().decode("utf-8")  # the autograded copy, shown
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

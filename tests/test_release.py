@@ -1,5 +1,6 @@
 """`course release`: the committed student versions are exactly what it produces, from any folder,
-and every blank student version fails its tests under the real `nbgrader validate --invert`."""
+it leaves no gradebook in the course, and every blank student version fails its tests under the
+real `nbgrader validate --invert`."""
 
 from __future__ import annotations
 
@@ -51,12 +52,15 @@ def test_committed_student_versions_are_what_course_release_produces(released):
         )
 
 
-def test_release_records_the_assignments_in_the_gradebook(released):
-    from nbgrader.api import Gradebook
-
+def test_release_leaves_no_gradebook_or_other_state_in_the_course(released):
+    # nbgrader's generate_assignment records each assignment in a gradebook: a throwaway one
+    # (course grade records it in its own grading folder, beside the grades)
     course, _ = released
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as book:
-        assert sorted(a.name for a in book.assignments) == grading.assignments()
+    assert sorted(p.name for p in course.iterdir()) == [
+        "exercises",
+        "nbgrader_config.py",
+        "solutions",
+    ]
 
 
 def test_nbgrader_validate_invert_fails_every_blank_student_version(released):

@@ -1,12 +1,14 @@
 """The instructors' ``course`` commands: ``course release`` and ``course grade``.
 
-    course release ps01-cluster-economics        # student version + gradebook entry
+    course release ps01-cluster-economics        # the student version in exercises/
     course grade ps01-cluster-economics --submissions ~/inbox/ps01
     course grade ps01-cluster-economics --pending
 
 Both work from any folder. The course is ``--course DIR``, else ``$COURSE_ROOT``, else the
 course folder you are in (a folder with ``nbgrader_config.py`` and ``solutions/``, or one of
-its subfolders), else the clone this ``course`` command was installed from.
+its subfolders), else the clone this ``course`` command was installed from. Neither writes
+grading state into the course: ``course grade`` keeps nbgrader's gradebook and working trees
+beside the grades, in ``<--out>/nbgrader/``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ def add_commands(commands) -> None:
     release = commands.add_parser(
         "release",
         aliases=["exercises"],
-        help="instructors: generate the student versions in exercises/ and the gradebook entries",
+        help="instructors: generate the student versions in exercises/",
     )
     release.add_argument("assignment", nargs="*", help="e.g. ps01-cluster-economics (default: all)")
     _course_option(release)
@@ -49,13 +51,19 @@ def add_commands(commands) -> None:
         type=Path,
         default=None,
         metavar="FOLDER",
-        help="where grades and feedback go (default: ~/cluster-course-grades/ASSIGNMENT)",
+        help="where grades, feedback and nbgrader's gradebook go (FOLDER/nbgrader; default:"
+        " ~/cluster-course-grades/ASSIGNMENT); never inside the course",
     )
     grade.add_argument("--regrade", action="store_true", help="execute unchanged submissions again")
     grade.add_argument(
         "--pending",
         action="store_true",
         help="list the written tasks still waiting for a grade by hand, and stop",
+    )
+    grade.add_argument(
+        "--formgrader",
+        action="store_true",
+        help="open nbgrader's formgrader on the gradebook of --out, to grade the written tasks",
     )
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
     _course_option(grade)
@@ -90,12 +98,20 @@ def _root(args) -> Path:
 
 
 def _release(args: argparse.Namespace) -> int:
+    import tempfile
+
     from course.grading import gradebook
 
     root = _root(args)
-    for assignment in args.assignment or gradebook.assignments(root):
-        for notebook in gradebook.generate_exercises(assignment, root=root):
-            print(f"released {notebook.relative_to(root)} (and its .pct.py text form)")
+    # nbgrader also records the assignment in a gradebook: a throwaway one, so that none is
+    # left in the course folder (course grade records it in its own grading folder)
+    with tempfile.TemporaryDirectory(prefix="course-release-") as throwaway:
+        for assignment in args.assignment or gradebook.assignments(root):
+            released = gradebook.generate_exercises(
+                assignment, root=root, record_in=Path(throwaway)
+            )
+            for notebook in released:
+                print(f"released {notebook.relative_to(root)} (and its .pct.py text form)")
     return 0
 
 
@@ -103,24 +119,62 @@ def _grade(args: argparse.Namespace) -> int:
     from course.grading import cohort, gradebook
 
     root = _root(args)
+    if args.formgrader:
+        return _open_formgrader(args, root)
     if args.pending:
-        return _print_pending(cohort.pending(args.assignment, root=root), args.assignment)
+        out = args.out or cohort.default_out(args.assignment)
+        table = cohort.pending(args.assignment, root=root, out=out)
+        return _print_pending(table, args.assignment, cohort.grading_folder(out.expanduser()))
     if args.submissions is None:
         raise gradebook.GradingError("say where the submissions are: --submissions FOLDER")
-    out = (args.out or cohort.default_out(args.assignment)).expanduser().resolve()
-    _warn_if_tracked(out)
-    grades = cohort.grade_cohort(
+    plan = cohort.check_arguments(  # every refusal comes before any work
         args.assignment,
         args.submissions.expanduser(),
         root=root,
-        out=out,
+        out=args.out,
         workers=args.workers,
         timeout=args.timeout,
-        regrade=args.regrade,
-        progress=not args.quiet,
     )
-    _print_summary(grades, out)
+    _warn_if_tracked(plan.out)
+    grades = cohort.grade(plan, regrade=args.regrade, progress=not args.quiet)
+    _print_summary(grades, plan.out)
     return 0
+
+
+def formgrader_command(folder: Path, *, browser: bool = True) -> list[str]:
+    """The command that serves nbgrader's formgrader on the grading folder ``folder``.
+
+    A Jupyter server started in ``folder`` (the formgrader reads the folder's
+    ``nbgrader_config.py``) whose start page is the formgrader; it needs the instructor tools of
+    :func:`course.cli.lab_environment`.
+
+    >>> command = formgrader_command(Path("grades") / "nbgrader", browser=False)
+    >>> command[1:4], "--ServerApp.default_url=/formgrader" in command
+    (['-m', 'jupyter', 'server'], True)
+    """
+    command = [sys.executable, "-m", "jupyter", "server", f"--ServerApp.root_dir={folder}"]
+    command += ["--ServerApp.default_url=/formgrader", f"--ServerApp.open_browser={browser}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers and CI machines often run as root
+    return command
+
+
+def _open_formgrader(args: argparse.Namespace, root: Path) -> int:
+    from course import cli
+    from course.grading import cohort, gradebook
+
+    cohort.tasks(args.assignment, root=root)  # an unknown name: the list of the real ones
+    out = (args.out or cohort.default_out(args.assignment)).expanduser().resolve()
+    folder = cohort.grading_folder(out)
+    if not (folder / gradebook.GRADEBOOK).is_file():
+        raise gradebook.GradingError(
+            f"nothing is graded in {out} yet: grade first (course grade {args.assignment}"
+            " --submissions FOLDER, with the same --out)."
+        )
+    os.environ.update(cli.lab_environment(instructor=True))  # the formgrader is an instructor tool
+    os.chdir(folder)
+    print(f"Opening nbgrader's formgrader on {folder}. Stop it with Ctrl+C (twice).", flush=True)
+    return cli._run_as_child(formgrader_command(folder, browser=cli._has_screen()))
 
 
 def _print_summary(grades, out: Path) -> None:
@@ -136,17 +190,18 @@ def _print_summary(grades, out: Path) -> None:
     print(f"grades:    {out / 'grades.csv'}")
     print(f"feedback:  {out / 'feedback'}/<student>.html")
     print(f"report:    {out / 'cohort-report.html'}")
+    print(f"gradebook: {out / 'nbgrader'} (course grade ... --formgrader opens it)")
 
 
-def _print_pending(table, assignment: str) -> int:
+def _print_pending(table, assignment: str, folder: Path) -> int:
     import pandas as pd
 
     if table.empty:
         print(f"{assignment}: nothing waits for a grade by hand.")
         return 0
     print(
-        f"{assignment}: {len(table)} written answers wait for a grade by hand"
-        " (JupyterLab: Nbgrader > Formgrader > Gradebook > the assignment > the notebook):"
+        f"{assignment}: {len(table)} written answers wait for a grade by hand in {folder}"
+        f" (course grade {assignment} --formgrader, then Gradebook > the assignment > the notebook):"
     )
     for row in table.itertuples():
         earlier = (

@@ -4,7 +4,11 @@ Each worker is a ``python -m course.grading.worker`` process (one interpreter an
 start-up for many submissions); a thread per worker hands it one job at a time and waits for its
 result at most ``limit`` seconds. A worker that is stuck past the limit or dies is stopped with
 every process it started (kernels, scoring service), the job is reported as failed, and a new
-worker takes the next job.
+worker takes the next job. How the pool runs is one :class:`Options`.
+
+>>> options = Options(Path("course"), Path("grades/nbgrader"), "ps01", timeout=120, limit=600)
+>>> options.workers is None, options.log_file.name  # one worker per core; the folder's log
+(True, 'grading.log')
 """
 
 from __future__ import annotations
@@ -16,32 +20,50 @@ import queue
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["run_jobs"]
+__all__ = ["Options", "run_jobs"]
 
 
-def run_jobs(jobs, root, assignment, timeout, workers, limit, out, progress) -> dict:
-    """Run ``jobs`` on ``workers`` worker processes; a result for every job, whatever happens."""
+@dataclass(frozen=True)
+class Options:
+    """How the pool grades one assignment's jobs."""
+
+    course: Path  # the course (its solutions/ are the assignment's source)
+    folder: Path  # the grading folder: nbgrader's course folder of the run
+    assignment: str
+    timeout: int  # seconds one cell may run
+    limit: float  # seconds one whole submission may take before its worker is stopped
+    workers: int | None = None  # parallel worker processes (default: the processor cores)
+    log: Path | None = None  # grading.log (default: the grading folder's)
+    progress: bool = True  # a progress bar on standard error
+
+    @property
+    def log_file(self) -> Path:
+        return self.log or self.folder / "grading.log"
+
+
+def run_jobs(jobs: list[dict], options: Options) -> dict:
+    """Run ``jobs`` on ``options.workers`` worker processes; a result for every job, whatever
+    happens (a job is ``{"student": ..., "autograde": bool}``)."""
     from tqdm import tqdm
 
     todo: queue.Queue = queue.Queue()
     for job in jobs:
         todo.put(job)
     results: dict[str, dict] = {}
-    count = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    count = max(1, min(options.workers or os.cpu_count() or 1, len(jobs)))
     bar = tqdm(
         total=len(jobs),
-        desc=f"grading {assignment}",
+        desc=f"grading {options.assignment}",
         unit="submission",
-        disable=not progress or not jobs,
+        disable=not options.progress or not jobs,
         file=sys.stderr,
     )
-    with open(out / "grading.log", "a", encoding="utf-8") as log:
+    with open(options.log_file, "a", encoding="utf-8") as log:
         slots = [
-            threading.Thread(
-                target=_slot, args=(todo, results, bar, root, assignment, timeout, limit, log)
-            )
+            threading.Thread(target=_slot, args=(todo, results, bar, options, log))
             for _ in range(count)
         ]
         for slot in slots:
@@ -52,22 +74,22 @@ def run_jobs(jobs, root, assignment, timeout, workers, limit, out, progress) -> 
     return results
 
 
-def _slot(todo, results, bar, root, assignment, timeout, limit, log) -> None:
+def _slot(todo, results, bar, options: Options, log) -> None:
     worker = None
     while True:
         try:
             job = todo.get_nowait()
         except queue.Empty:
             break
-        worker = worker or _Worker(root, assignment, timeout, log)
-        result = worker.run(job, limit)
+        worker = worker or _Worker(options, log)
+        result = worker.run(job, options.limit)
         if result is None:  # stuck or dead: it cannot take the next job
             worker.stop()
             worker = None
             result = {
                 "student": job["student"],
                 "success": False,
-                "error": f"grading stopped after {limit} s (the notebook kept running)",
+                "error": f"grading stopped after {options.limit} s (the notebook kept running)",
             }
         results[job["student"]] = result
         log.write(
@@ -89,17 +111,11 @@ def _slot(todo, results, bar, root, assignment, timeout, limit, log) -> None:
 class _Worker:
     """A ``python -m course.grading.worker`` process and the thread that reads its results."""
 
-    def __init__(self, root: Path, assignment: str, timeout: int, log):
+    def __init__(self, options: Options, log):
         command = [
-            sys.executable,
-            "-m",
-            "course.grading.worker",
-            "--course",
-            str(root),
-            "--assignment",
-            assignment,
-            "--timeout",
-            str(timeout),
+            *(sys.executable, "-m", "course.grading.worker"),
+            *("--course", str(options.course), "--grading", str(options.folder)),
+            *("--assignment", options.assignment, "--timeout", str(options.timeout)),
         ]
         self.process = subprocess.Popen(
             command,
@@ -107,7 +123,7 @@ class _Worker:
             stdout=subprocess.PIPE,
             stderr=log,
             text=True,
-            cwd=root,
+            cwd=options.folder,  # whatever nbgrader writes by a relative name stays there
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         self.replies: queue.Queue = queue.Queue()

@@ -1,6 +1,6 @@
 """What ``course grade`` writes: ``grades.csv``, feedback per student, the cohort report.
 
-All of it goes to the output folder (outside the repository unless told otherwise):
+All of it goes to the output folder (outside the repository, ``--out``):
 
 - ``grades.csv``: one row per student: the points of each task, ``auto_score``,
   ``manual_score``, ``total``, ``max``, ``status`` and a ``message``; a part that failed or waits
@@ -21,7 +21,6 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 
 __all__ = ["write_all", "task_summary", "failure_messages", "error_lines", "NOT_FINAL"]
@@ -32,30 +31,47 @@ NOT_FINAL = (
 )
 
 
-def write_all(grades: pd.DataFrame, tasks, assignment: str, root: Path, out: Path) -> None:
-    """Write every output of one ``course grade`` run to ``out``."""
+def write_all(grades: pd.DataFrame, assignment, folder: Path, out: Path, *, copies) -> None:
+    """Write every output of one ``course grade`` run to ``out``.
+
+    ``assignment`` is the :class:`~course.grading.tasks.Assignment` graded, ``folder`` the
+    grading folder (nbgrader's feedback pages are copied from there) and ``copies`` the
+    autograded notebooks by student, as the run read them.
+    """
     grades.to_csv(out / "grades.csv", index=False)
-    messages = failure_messages(grades, tasks, assignment, root)
-    summary = task_summary(grades, tasks, messages)
+    messages = failure_messages(grades, assignment.tasks, copies)
+    summary = task_summary(grades, assignment.tasks, messages)
     summary.to_csv(out / "cohort-report.csv", index=False)
-    (out / "cohort-report.html").write_text(_html(grades, summary, assignment), encoding="utf-8")
-    _feedback(grades, assignment, root, out / "feedback")
+    html = _html(grades, summary, assignment.name)
+    (out / "cohort-report.html").write_text(html, encoding="utf-8")
+    _feedback(grades, assignment.name, folder, out / "feedback")
 
 
-def failure_messages(grades, tasks, assignment: str, root: Path) -> dict[str, Counter]:
+def failure_messages(grades, tasks, copies: dict) -> dict[str, Counter]:
     """{grade_id: Counter of the one-line failure messages} over the graded submissions.
 
     The message is the last line of the test's error, the hint a check gives
     (``AssertionError: ...``); a task whose answer raised reads ``NameError: ...``.
+    ``copies`` maps each student to their autograded notebook.
+
+    >>> import nbformat
+    >>> from course.grading.tasks import Task
+    >>> test = {"grade_id": "t1", "grade": True, "points": 2}
+    >>> failed = nbformat.v4.new_output("error", ename="AssertionError", evalue="give a list")
+    >>> cell = nbformat.v4.new_code_cell("check()", metadata={"nbgrader": test}, outputs=[failed])
+    >>> grades = pd.DataFrame({"student": ["anna"], "status": ["graded"]})
+    >>> tasks = [Task(1, "t1", "Task 1", 2.0, written=False)]
+    >>> failure_messages(grades, tasks, {"anna": nbformat.v4.new_notebook(cells=[cell])})
+    {'t1': Counter({'AssertionError: give a list': 1})}
     """
     test_ids = {t.grade_id for t in tasks if not t.written}
     found: dict[str, Counter] = {grade_id: Counter() for grade_id in test_ids}
     for student in grades.loc[~grades["status"].str.startswith("failed"), "student"]:
-        for path in (root / "autograded" / student / assignment).glob("*.ipynb"):
-            for cell in nbformat.read(path, as_version=4).cells:
-                grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-                if grade_id in test_ids:
-                    found[grade_id].update(error_lines(cell))
+        notebook = copies.get(student)
+        for cell in notebook.cells if notebook is not None else []:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            if grade_id in test_ids:
+                found[grade_id].update(error_lines(cell))
     return found
 
 
@@ -147,12 +163,12 @@ def _per_task(ax, summary: pd.DataFrame) -> None:
     ax.set(xlabel="share of the points earned by the cohort (%)", xlim=(0, 100))
 
 
-def _feedback(grades: pd.DataFrame, assignment: str, root: Path, folder: Path) -> None:
+def _feedback(grades: pd.DataFrame, assignment: str, grading: Path, folder: Path) -> None:
     # copy nbgrader's feedback next to the grades; a failed submission gets none (no stale page)
     folder.mkdir(exist_ok=True)
     for row in grades.itertuples():
         target = folder / f"{row.student}.html"
-        pages = sorted((root / "feedback" / row.student / assignment).glob("*.html"))
+        pages = sorted((grading / "feedback" / row.student / assignment).glob("*.html"))
         if row.status.startswith("failed") or not pages:
             target.unlink(missing_ok=True)
             continue

@@ -8,9 +8,10 @@
   student (or one folder per student), the student id taken from the file name.
 
 Each submission is checked before nbgrader sees it, so that a broken file gets a plain reason
-instead of a traceback, and copied to the course's ``submitted/`` tree under the notebook name
-nbgrader expects. Answer cells are scanned for code that rebinds library functions (the hidden
-tests do not trust them, but such a submission is flagged for a human to look at).
+instead of a traceback, and copied to the ``submitted/`` tree of the run's grading folder under
+the notebook name nbgrader expects (with nbgrader's ``timestamp.txt``, if it came with one).
+Answer cells are scanned for code that rebinds library functions (the hidden tests do not
+trust them, but such a submission is flagged for a human to look at).
 
 >>> student_id("Anna Berzina_ps01.ipynb", "ps01-cluster-economics", "ps01")
 'anna-berzina'
@@ -46,6 +47,8 @@ class Submission:
     notes: list[str] = field(default_factory=list)  # what was repaired on the way
     flags: list[str] = field(default_factory=list)  # rebinding found in answer cells
     submitted_at: str = ""
+    stamp: Path | None = None  # nbgrader's timestamp.txt of the submission, if it has one
+    in_tree: bool = False  # from nbgrader's submitted/ layout: the file name is the notebook's
 
 
 def student_id(file_name: str, assignment: str, notebook: str) -> str:
@@ -90,9 +93,11 @@ def _from_tree(student_folder: Path, assignment: str, notebook: str) -> Submissi
     if not folder.is_dir():
         return None
     submission = _from_folder(folder, student_folder.name, notebook)
+    submission.in_tree = True
     stamp = folder / "timestamp.txt"
     if stamp.is_file():
         submission.submitted_at = stamp.read_text().strip()
+        submission.stamp = stamp
     return submission
 
 
@@ -184,7 +189,7 @@ def stage(submission: Submission, folder: Path, notebook: str, release=None) -> 
     if _duplicate_ids(raw):
         submission.notes.append("duplicate cell ids (renumbered)")
     name = Path(submission.member or submission.source.name).name
-    if name != target.name and (submission.member or submission.source.parent == folder):
+    if name != target.name and (submission.member or submission.in_tree):
         submission.notes.append(f"{name} graded as {target.name}")
     submission.flags = rebound_names(notebook_node)
     if release is not None:
@@ -194,6 +199,9 @@ def stage(submission: Submission, folder: Path, notebook: str, release=None) -> 
         target.write_bytes(raw)
         if submission.source.parent.resolve() == folder.resolve():
             submission.source.unlink()  # a wrongly named file in nbgrader's own tree
+    stamp = folder / "timestamp.txt"
+    if submission.stamp and submission.stamp.resolve() != stamp.resolve():
+        stamp.write_bytes(submission.stamp.read_bytes())  # nbgrader records when it was submitted
 
 
 def _read(submission: Submission) -> bytes:

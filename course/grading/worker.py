@@ -6,7 +6,8 @@ Protocol: one JSON job per line on standard input, one JSON result per line on t
 was standard output when the worker started (everything else nbgrader or a kernel prints goes to
 standard error, the log).
 
-    python -m course.grading.worker --course . --assignment ps01-cluster-economics --timeout 120
+    python -m course.grading.worker --course . --grading ~/cluster-course-grades/ps01/nbgrader \
+        --assignment ps01-cluster-economics --timeout 120
     {"student": "anna", "autograde": true}
     {"student": "anna", "success": true, "error": "", "seconds": 5.2}
 """
@@ -26,6 +27,7 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course.grading.worker")
     parser.add_argument("--course", type=Path, required=True)
+    parser.add_argument("--grading", type=Path, default=None, help="default: the course")
     parser.add_argument("--assignment", required=True)
     parser.add_argument("--timeout", type=int, required=True)
     args = parser.parse_args(argv)
@@ -35,22 +37,22 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", module="nbgrader")
     results = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # whatever else is printed goes to the log, never into the results
-    api = _api(args.course, args.timeout)
+    api = _api(args.course, args.grading, args.timeout)
     for line in sys.stdin:
         job = json.loads(line)
         results.write(json.dumps(run(api, args.assignment, job)) + "\n")
     return 0
 
 
-def _api(course: Path, timeout: int):
+def _api(course: Path, grading: Path | None, timeout: int):
     from course.grading import gradebook
 
-    config = gradebook.load_config(course)
+    config = gradebook.load_config(course, grading=grading)
     # Several workers write to one SQLite gradebook: wait for a lock rather than fail at once.
     config.CourseDirectory.db_url += "?timeout=120"
     config.Execute.timeout = timeout
     config.ExecutePreprocessor.timeout = timeout
-    return gradebook.nbgrader_api(course, config)
+    return gradebook.nbgrader_api(grading or course, config)
 
 
 def run(api, assignment: str, job: dict) -> dict:

@@ -70,8 +70,9 @@ def cohort(course: Path, size: int) -> dict[str, nbformat.NotebookNode]:
     return found
 
 
-def auto_scores(course: Path) -> dict[tuple[str, str], float]:
-    table = grading.scores(ASSIGNMENT, root=course)
+def auto_scores(folder: Path) -> dict[tuple[str, str], float]:
+    """The autograded scores in the gradebook of ``folder`` (a course copy or a grading folder)."""
+    table = grading.scores(ASSIGNMENT, grading=folder)
     table = table[table["auto"]]
     return {(r.student, r.grade_id): r.score for r in table.itertuples()}
 
@@ -137,10 +138,9 @@ def main(argv: list[str] | None = None) -> dict:
             nbformat.write(notebook, inbox / f"{student}.ipynb")
 
         autograde, feedback = run_nbgrader(plain, args.timeout)
-        ours_seconds = run_course_grade(
-            ours, inbox, folders.mktemp("out"), args.timeout, args.workers
-        )
-        same = auto_scores(plain) == auto_scores(ours)
+        out = folders.mktemp("out")
+        ours_seconds = run_course_grade(ours, inbox, out, args.timeout, args.workers)
+        same = auto_scores(plain) == auto_scores(out / "nbgrader")  # course grade's gradebook
     result = {
         "submissions": args.submissions,
         "nbgrader autograde (s)": round(autograde, 1),
