@@ -52,3 +52,34 @@ def quoted(text: str, *snippets: str) -> None:
         assert " ".join(snippet.split()) in flat, (
             f"the lesson no longer quotes {snippet!r}: update the text or this test"
         )
+
+
+# --- the checkout stays clean: no nbgrader working tree left in it --------------------------------
+
+NBGRADER_TREES = frozenset({"submitted", "autograded", "feedback", "release", "gradebook.db"})
+
+
+def nbgrader_trees(root: Path = ROOT) -> set[str]:
+    """The nbgrader working trees in the git checkout ``root`` (``git status --ignored``), as
+    paths relative to it; empty outside a git checkout."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "status", "--ignored", "--porcelain"],
+            capture_output=True,
+            text=True,
+        )
+    except OSError:  # no git on this computer
+        return set()
+    paths = {line[3:].strip('"').rstrip("/") for line in done.stdout.splitlines()}
+    return {path for path in paths if NBGRADER_TREES & set(Path(path).parts)}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def checkout_left_clean():
+    """Fails the session (at its end) if the tests left nbgrader trees in the checkout."""
+    before = nbgrader_trees()
+    yield
+    left = sorted(nbgrader_trees() - before)
+    assert not left, f"the tests left nbgrader working trees in the checkout: {left}"
