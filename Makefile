@@ -54,4 +54,4 @@ learner-edition: setup
 	$(BIN)/course edition dist/cluster-course-learner.zip
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .benchmarks submitted autograded feedback gradebook.db dist $(WHEELHOUSE)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .benchmarks submitted autograded feedback release gradebook.db dist $(WHEELHOUSE)
