@@ -279,6 +279,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
+    _add_learner_commands(commands)  # lab, doctor, datasets, read
+    from course.grading.commands import add_commands
+
+    add_commands(commands)  # release (exercises), grade
+
+    _add_trainer_commands(commands)  # edition, wheelhouse
+    return parser
+
+
+def _add_learner_commands(commands) -> None:
+    """``course lab``, ``doctor``, ``datasets`` and ``read``: what a learner runs."""
     lab = commands.add_parser("lab", help="open the course in JupyterLab on its start page")
     lab.add_argument(
         "--port",
@@ -320,6 +331,11 @@ def build_parser() -> argparse.ArgumentParser:
     datasets = commands.add_parser("datasets", help="list the course datasets")
     datasets.set_defaults(func=_datasets)
 
+    _add_read(commands)
+
+
+def _add_read(commands) -> None:
+    """``course read PATH``: a learner's own file read as the library reads it."""
     read = commands.add_parser(
         "read", help="read your own CSV/XLSX or Eurostat file and report what was converted"
     )
@@ -352,10 +368,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="lines to drop at the end",
     )
     read.set_defaults(func=_read)
-    from course.grading.commands import add_commands
 
-    add_commands(commands)  # release (exercises), grade
 
+def _add_trainer_commands(commands) -> None:
+    """``course edition`` and ``course wheelhouse``: what a trainer builds before the day."""
     edition = commands.add_parser(
         "edition", help="trainers: build the learner edition (no solutions, hidden tests, notes)"
     )
@@ -382,7 +398,6 @@ def build_parser() -> argparse.ArgumentParser:
         "Python 3.11-3.13)",
     )
     wheelhouse.set_defaults(func=_wheelhouse)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
