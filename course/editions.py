@@ -34,7 +34,7 @@ BUNDLE_FILES = (
 BUNDLE_FOLDERS = ("course", "tools", "jupyter", "binder")
 # Never in a learner's copy, whatever the folders above hold.
 FORBIDDEN_PARTS = ("solutions", "gradebook.db", "submitted", "autograded", "feedback")
-FORBIDDEN_PREFIXES = ("docs/", "tests/", "nbgrader_config.py")
+FORBIDDEN_PREFIXES = ("docs/", "tests/", "nbgrader_config.py", "jupyter/instructor/")
 # Written in two halves so that this file itself does not carry the markers it looks for.
 ANSWER_MARKERS = tuple(
     "BEGIN " + what for what in ("SOLUTION", "HIDDEN TESTS", "MARK SCHEME")
@@ -80,7 +80,8 @@ def bundle_files(root: Path) -> list[Path]:
                 if not materials.excluded(name)
             ]
     found += materials.learner_files(root)
-    return sorted(set(found))
+    # e.g. jupyter/instructor/, the instructor's JupyterLab tools, stays with the clone
+    return sorted(path for path in set(found) if forbidden(path) is None)
 
 
 def forbidden(relative: Path) -> str | None:

@@ -326,8 +326,8 @@ scoring.check_largest(
 # table under the chart, growth in %). Answer in plain language, as you would to the agency's
 # board: a short paragraph each (80-150 words).
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "0ea5a2a85bf40076e5e2736ba0d7706c", "grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
-profile = economics.region_profile(employment, categories, "LV005", start=2013, end=2023)
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e95ca7e10a704bc4efdc1575d53c5d1f", "grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
+profile = economics.region_profile(employment, categories, region_code="LV005", start=2013, end=2023)
 latgale = profile[profile["traded"] & (profile["employment"] >= 500)]
 plots.portfolio_chart(latgale, title="Cluster portfolio of Latgale, 2013-2023")
 latgale.assign(growth_percent=100 * latgale["growth_rate"])[

@@ -541,7 +541,7 @@ expected = max(distance, key=distance.get)
 # board: a short paragraph each (80-150 words).
 
 # %% nbgrader={"grade": false, "grade_id": "ps01_portfolio_chart", "locked": true, "schema_version": 3, "solution": false, "task": false}
-profile = economics.region_profile(employment, categories, "LV005", start=2013, end=2023)
+profile = economics.region_profile(employment, categories, region_code="LV005", start=2013, end=2023)
 latgale = profile[profile["traded"] & (profile["employment"] >= 500)]
 plots.portfolio_chart(latgale, title="Cluster portfolio of Latgale, 2013-2023")
 latgale.assign(growth_percent=100 * latgale["growth_rate"])[
