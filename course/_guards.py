@@ -15,9 +15,8 @@ everywhere (docs/architecture.md, "No row lost, none invented"):
 - :func:`unit_slips`: a value a thousand times (or a hundredth of) the others in its group is
   most likely a unit slip (EUR for kEUR, persons for thousands, a fraction for a percentage).
   :func:`check_unit_slips` warns about one column without building a text per row.
-- :func:`warn_name_variants`: two ids with the same name (case, punctuation and the legal
-  form aside: "Fenlia Foods SIA", "FENLIA FOODS") are most likely one organisation counted
-  twice.
+- :func:`warn_name_variants` (from ``course._names``): two ids with the same name ("Fenlia
+  Foods SIA", "FENLIA FOODS") are most likely one organisation counted twice.
 - :func:`renamed_keywords`: a keyword renamed for the one vocabulary (``top=`` -> ``n=``)
   keeps working for a release, with a warning that names the new one;
   :func:`positional_options` does the same for options that became keyword-only.
@@ -37,6 +36,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
+from course._names import LEGAL_FORMS, DuplicateWarning, name_key, warn_name_variants
 from course.checks import CourseInputError, MissingDataWarning
 
 __all__ = [
@@ -212,14 +212,16 @@ def aggregate_rows(codes: pd.Series, *, nested: bool = True) -> np.ndarray:
     [True, True, False, False, False]
     """
     row_codes, distinct = pd.factorize(codes)
-    text = pd.Series(distinct, dtype="string").str.strip().str.upper()
-    flagged = text.isin(AGGREGATE_CODES) | text.str.fullmatch(_NACE_RANGE)
-    if nested:
-        parents = _nested_parents([c for c in text.dropna() if c])
-        if parents:
-            flagged |= text.isin(parents)
-    per_code = np.append(flagged.fillna(False).to_numpy(dtype=bool), False)  # -1: a blank key
-    return per_code[row_codes]
+    # plain Python on the few hundred distinct codes: faster than string columns at this size
+    names = [str(code).strip().upper() for code in distinct.tolist()]
+    parents = _nested_parents([name for name in names if name]) if nested else set()
+    per_code = [
+        name in AGGREGATE_CODES
+        or name in parents
+        or (("-" in name or "_" in name) and _NACE_RANGE.fullmatch(name) is not None)
+        for name in names
+    ]
+    return np.array([*per_code, False], dtype=bool)[row_codes]  # code -1 (a blank key): False
 
 
 # The code systems whose codes nest: NUTS (a country's two letters, then one character per
@@ -229,7 +231,7 @@ _NUTS = re.compile(r"[A-Z]{2}[0-9A-Z]{0,3}")
 _NACE = re.compile(r"[A-U](?:[0-9]{2}(?:\.?[0-9]{1,2})?)?")
 # Eurostat's NACE aggregates: a range of sections or divisions (B-E, C10-C12, and
 # B-S_X_O_S94 = B to S except O and S94) or a union of sections (M_N).
-_NACE_RANGE = r"[A-U](?:[0-9]{2})?-[A-U](?:[0-9]{2})?(?:_[A-Z0-9_]+)?|[A-U](?:_[A-U])+"
+_NACE_RANGE = re.compile(r"[A-U](?:[0-9]{2})?-[A-U](?:[0-9]{2})?(?:_[A-Z0-9_]+)?|[A-U](?:_[A-U])+")
 
 
 def _nested_parents(codes: list[str]) -> set[str]:
@@ -240,8 +242,9 @@ def _nested_parents(codes: list[str]) -> set[str]:
     parents = set()
     for system in (_NUTS, _NACE):
         members = {code for code in codes if system.fullmatch(code)}
-        for code in members:
-            parents.update(code[:cut] for cut in range(1, len(code)) if code[:cut] in members)
+        parents.update(
+            code[:cut] for code in members for cut in range(1, len(code)) if code[:cut] in members
+        )
     return parents
 
 
@@ -391,25 +394,25 @@ def _slip_kinds(values: np.ndarray, groups, unit: str | None, factor: float) -> 
         usable = frame["v"].where(positive)
         median = usable.groupby(frame["g"]).transform("median").to_numpy()
         count = usable.groupby(frame["g"]).transform("count").to_numpy()
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = values / median
     enough = (count >= 4) & positive
-    kinds = np.zeros(len(values), dtype=np.int8)
-    kinds[enough & (ratio >= factor)] = _TOO_LARGE
-    kinds[enough & (ratio <= 1 / factor)] = _TOO_SMALL
+    # value >= factor x median, or <= median / factor (comparisons, not a ratio per value)
+    too_large = enough & (values >= factor * median)
+    too_small = enough & (values <= median / factor)
+    kinds = too_large.view(np.int8) * _TOO_LARGE + too_small.view(np.int8) * _TOO_SMALL
     if unit == "%":
         kinds[enough & (values <= 1) & (median > 5)] = _FRACTION
         kinds[(values > 100) & (median <= 100)] = _ABOVE_100
-    return kinds
+    return kinds.astype(np.int8, copy=False)
 
 
 def _median(values: np.ndarray) -> float:
-    """The median of ``values`` (no NaN) with one partial sort: ``numpy.median`` sorts twice."""
+    """The median of ``values`` (a copy without NaN, sorted in place) with one partial sort:
+    ``numpy.median`` sorts twice."""
     if not values.size:
         return np.nan
     half = values.size // 2
-    ordered = np.partition(values, half)
-    return float(ordered[half] if values.size % 2 else (ordered[half] + ordered[:half].max()) / 2)
+    values.partition(half)
+    return float(values[half] if values.size % 2 else (values[half] + values[:half].max()) / 2)
 
 
 def _slip_texts(kinds: np.ndarray, values: np.ndarray, unit: str | None) -> np.ndarray:
@@ -437,7 +440,8 @@ def check_unit_slips(
     factor: float = 300.0,
 ) -> None:
     """Warn (:func:`warn_unit_slips`) about the values of ``column`` that look like a unit
-    slip, judged as :func:`unit_slips` judges them; the rows are named by ``keys``.
+    slip, judged as :func:`unit_slips` judges them; the rows are named by ``keys`` (no
+    keys: by their index label).
 
     The same test without a text per row: on a table of a million members it costs a few
     milliseconds when nothing is flagged.
@@ -456,7 +460,9 @@ def check_unit_slips(
     flagged = kinds != _NO_SLIP
     if flagged.any():
         texts = _slip_texts(kinds[flagged], values[flagged], unit)
-        warn_unit_slips(df.loc[flagged], texts, keys, where=where, column=column)
+        named = df[list(keys)].iloc[np.flatnonzero(flagged)]  # only the rows to name
+        rows = named if keys else named.rename_axis("row").reset_index()
+        warn_unit_slips(rows, texts, keys or ["row"], where=where, column=column)
 
 
 def warn_unit_slips(
@@ -486,104 +492,6 @@ def warn_unit_slips(
         f"{where}: {int(flagged.sum())} value(s) in column {column!r} look like a unit slip: "
         f"{shown}{more}. Check them against the indicator's unit; they are used as given.",
         UnitSlipWarning,
-        stacklevel=3,
-    )
-
-
-# --------------------------------------------------------------------------------------
-# The same organisation twice, under another id
-# --------------------------------------------------------------------------------------
-
-# Legal forms written before or after a name (Baltic, Nordic, German, English and others), as
-# they read after name_key's clean-up: lower case, no accents, no punctuation ("OÜ" -> "ou",
-# "A/S" -> "as"). Left out when names are compared: "Fenlia SIA" is "SIA Fenlia".
-LEGAL_FORMS = frozenset(
-    {
-        "sia", "as", "ab", "aps", "ou", "oy", "oyj", "uab", "hb", "kb", "asa", "ivs",
-        "is", "ps", "ks", "amba", "fmba", "smba", "mtu", "tu", "ry", "vsia", "ik",
-        "gmbh", "ag", "kg", "ug", "ev", "eg", "se", "sa", "sarl", "sas", "bv", "nv",
-        "ltd", "limited", "llc", "llp", "lp", "inc", "corp", "plc", "co",
-        "srl", "spa", "sro", "kft", "zrt", "doo", "sp z o o", "ad",
-    }
-)  # fmt: skip
-# Only the Baltic forms are also written before the name ("SIA Fenlia"); "Co-op" stays.
-_BEFORE = frozenset({"sia", "as", "ab", "uab", "vsia", "ou", "mtu"})
-
-
-def _alternatives(forms) -> str:
-    return "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
-
-
-_LEADING_FORMS = re.compile(rf"^(?:(?:{_alternatives(_BEFORE)}) )+")
-_TRAILING_FORMS = re.compile(rf"(?: (?:{_alternatives(LEGAL_FORMS)}))+$")
-
-
-class DuplicateWarning(UserWarning):
-    """Two rows look like the same organisation under different ids."""
-
-
-def name_key(names: pd.Series) -> pd.Series:
-    """Names as they are compared for duplicates: without accents, case, punctuation and the
-    legal form after the name (:data:`LEGAL_FORMS`) or, for the Baltic forms, before it. A
-    name that is only a legal form is kept.
-
-    >>> name_key(pd.Series(["Fenlia Packaging SIA", "SIA  FENLIA packaging", "Bermark OÜ",
-    ...                     "Elsdal Meat A/S", "Elsdal Meat ApS"])).tolist()
-    ['fenlia packaging', 'fenlia packaging', 'bermark', 'elsdal meat', 'elsdal meat']
-    """
-    text = (
-        names.astype("string")
-        .str.normalize("NFKD")
-        .str.replace(r"[\u0300-\u036f]", "", regex=True)  # the accents NFKD split off
-        .str.lower()
-        .str.replace(r"\b([a-z])/([a-z])\b", r"\1\2", regex=True)  # A/S -> as
-        .str.replace("&", " and ", regex=False)
-        .str.replace(r"[^0-9a-z]+", " ", regex=True)
-        .str.strip()
-    )
-    stripped = text.str.replace(_LEADING_FORMS, "", regex=True)
-    stripped = stripped.str.replace(_TRAILING_FORMS, "", regex=True).str.strip()
-    return stripped.where(stripped != "", text)
-
-
-def warn_name_variants(
-    df: pd.DataFrame, *, name: str, member: str, within: Sequence[str] = (), where: str
-) -> None:
-    """Warn, naming both ids, where rows of different ``member`` ids have the same name after
-    :func:`name_key` (within the same ``within`` group, e.g. a cluster): most likely one
-    organisation entered twice, once under a new id, and counted twice.
-
-    Rows are used as given: two different organisations can share a name.
-
-    >>> import warnings
-    >>> members = pd.DataFrame({"member_id": ["a_1", "a_2", "a_3"],
-    ...                         "member_name": ["Fenlia Foods SIA", "Hollia AS", "FENLIA FOODS"]})
-    >>> with warnings.catch_warnings(record=True) as caught:
-    ...     warnings.simplefilter("always")
-    ...     warn_name_variants(members, name="member_name", member="member_id", where="demo")
-    >>> str(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
-    "demo: 1 organisation(s) appear under more than one member_id with the same name (case, punctuation and legal form aside): a_1 'Fenlia Foods SIA' and a_3 'FENLIA FOODS'. Each id is counted as an organisation of its own: if they are the same, keep one row, e.g. df[df['member_id'] != 'a_3']."
-    """
-    table = df[[*within, member]].assign(_key=name_key(df[name]).to_numpy())
-    table = table[table["_key"].notna() & df[member].notna().to_numpy()]
-    groups = [*within, "_key"]
-    ids = table.groupby(groups, sort=False)[member].transform("nunique")
-    twice = table[ids.to_numpy() > 1]
-    if twice.empty:
-        return
-    names = df.loc[twice.index, name]
-    shown = []
-    for _, rows in twice.assign(_name=names).drop_duplicates(member).groupby(groups, sort=False):
-        shown.append(" and ".join(f"{i} {n!r}" for i, n in zip(rows[member], rows["_name"],
-                                                                 strict=True)))  # fmt: skip
-    later = twice.drop_duplicates(groups, keep="last")[member].iloc[0]
-    more = f"; and {len(shown) - 5} more" if len(shown) > 5 else ""
-    warnings.warn(
-        f"{where}: {len(shown)} organisation(s) appear under more than one {member} with the "
-        f"same name (case, punctuation and legal form aside): {'; '.join(shown[:5])}{more}. "
-        "Each id is counted as an organisation of its own: if they are the same, keep one "
-        f"row, e.g. df[df[{member!r}] != {str(later)!r}].",
-        DuplicateWarning,
         stacklevel=3,
     )
 
