@@ -265,8 +265,11 @@ BLANKS = [np.nan, "", "  "]
 
 
 def _key_columns(table_name: str, function) -> list[str]:
+    """The text columns that identify or group rows: the table's keys and those the function
+    names, except its measured ``value`` (a blank list of services used is a value: none)."""
     table = course_tables()[table_name]
-    named = _named_columns(function) & set(table.columns)
+    value = inspect.signature(function).parameters.get("value")
+    named = _named_columns(function) & set(table.columns) - {getattr(value, "default", None)}
     keys = set(KEYS[table_name]) | named
     return sorted(c for c in keys if not pd.api.types.is_numeric_dtype(table[c]))
 
