@@ -474,3 +474,14 @@ def test_course_grade_refuses_bad_arguments_before_any_work(tmp_path, capsys, ar
         "course/grades",
     ):
         assert not (ROOT / place).exists(), place
+
+
+def test_the_formgrader_needs_a_graded_folder(tmp_path, capsys):
+    from course import cli
+    from tests.conftest import ROOT
+
+    command = ["grade", PS01, "--formgrader", "--out", str(tmp_path), "--course", str(ROOT)]
+    assert cli.main(command) == 2
+    err = capsys.readouterr().err
+    assert f"course grade: nothing is graded in {tmp_path.resolve()} yet: grade first" in err
+    assert not (tmp_path / "nbgrader").exists()

@@ -108,10 +108,11 @@ def check_arguments(
     root = Path(root).resolve()
     out = Path(out or default_out(assignment)).expanduser().resolve()
     found = Assignment.read(assignment, root)
+    default_timeout = gradebook.load_config(root).Execute.timeout  # nbgrader_config.py's
     if timeout is not None and timeout < 1:
         raise gradebook.GradingError(
             f"the time limit must be at least 1 second per cell, not {timeout}"
-            " (--timeout S; the course's default is 120)."
+            f" (--timeout S; the course's default is {default_timeout})."
         )
     if workers is not None and workers < 1:
         raise gradebook.GradingError(
@@ -125,7 +126,7 @@ def check_arguments(
             f"there are no submissions in {submissions}: it holds no notebook (.ipynb), zip or"
             " student folder. Give the folder the files were saved to (--submissions FOLDER)."
         )
-    timeout = int(timeout or gradebook.load_config(root).Execute.timeout)
+    timeout = int(timeout or default_timeout)
     return Plan(found, received, Path(submissions), root, out, timeout, workers)
 
 
