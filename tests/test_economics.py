@@ -277,7 +277,8 @@ def test_hhi_raw_and_normalised():
 @pytest.mark.parametrize(
     ("turnover", "hhi_value", "band_2010", "band_2023"),
     [
-        ([1] * 7, 10000 / 7, "unconcentrated", "unconcentrated"),
+        ([1] * 12, 10000 / 12, "unconcentrated", "unconcentrated"),
+        ([1] * 7, 10000 / 7, "unconcentrated", "moderate"),  # 2023: moderate from 1000
         ([20, 20, 20, 10, 10, 5, 5, 5, 5], 1500, "moderate", "moderate"),  # exactly 1500
         ([1] * 6, 10000 / 6, "moderate", "moderate"),
         ([1] * 4, 2500, "moderate", "high"),  # exactly 2500: not above it
@@ -291,7 +292,8 @@ def test_market_hhi_bands(turnover, hhi_value, band_2010, band_2023):
     assert result["market_hhi"].iloc[0] == pytest.approx(expected)
     assert result["market_hhi"].iloc[0] == pytest.approx(hhi_value)
     assert result["concentration"].iloc[0] == band_2010
-    assert ec.market_hhi(firms, high_threshold=1800)["concentration"].iloc[0] == band_2023
+    bands_2023 = {"moderate_threshold": 1000, "high_threshold": 1800}  # Merger Guidelines 2023
+    assert ec.market_hhi(firms, **bands_2023)["concentration"].iloc[0] == band_2023
 
 
 def test_market_hhi_refuses_a_firm_twice_and_leaves_out_unknown_turnover():

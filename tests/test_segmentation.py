@@ -386,3 +386,12 @@ def test_a_driver_without_evidence_is_flagged():
 def test_a_blank_scorecard_says_what_to_fill_in():
     with pytest.raises(CourseInputError, match="has no score"):
         sg.five_forces(sg.five_forces_scorecard())
+
+
+def test_member_concentration_reads_the_hhi_with_either_edition_of_the_guidelines():
+    # 7 equal members: HHI 1,429, unconcentrated under 2010's bands, moderate under 2023's
+    firms = pd.DataFrame({"cluster": "a", "member_id": range(7), "member_type": "company",
+                          "turnover_eur": 1.0})  # fmt: skip
+    assert sg.member_concentration(firms)["concentration"].item() == "unconcentrated"
+    bands_2023 = sg.member_concentration(firms, moderate_threshold=1000, high_threshold=1800)
+    assert bands_2023["concentration"].item() == "moderate"

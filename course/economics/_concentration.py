@@ -91,8 +91,9 @@ def market_hhi(
     ``market_hhi = sum_f (100 * share_f)^2`` in (0, 10000], ``share_f`` the firm's share of
     the market total (one row per firm, ``member``). ``concentration`` follows the US
     Horizontal Merger Guidelines (2010): below 1500 "unconcentrated", 1500 to 2500
-    "moderate", above 2500 "high". The 2023 Merger Guidelines call a market highly
-    concentrated above 1800: pass ``high_threshold=1800``. Also returns ``members``, the
+    "moderate", above 2500 "high". The 2023 Merger Guidelines use 1000 and 1800 (below 1000
+    "unconcentrated", 1000 to 1800 "moderate", above 1800 "high"): pass
+    ``moderate_threshold=1000, high_threshold=1800``. Also returns ``members``, the
     number of firms counted. Firms with a missing value (e.g. a college without turnover)
     are left out, with a warning that names them. A firm without an id (blank ``member``),
     or without its ``by`` group, is refused: two such firms would merge into one. A total row

@@ -266,6 +266,7 @@ def member_concentration(
     value: str = "turnover_eur",
     member_types: Sequence[str] | None = ("company",),
     high_threshold: float = 2500,
+    moderate_threshold: float = 1500,
     drop_aggregates: bool = False,
 ) -> pd.DataFrame:
     """How concentrated the members' turnover is: the market HHI of each ``by`` group.
@@ -275,8 +276,8 @@ def member_concentration(
     ``market_hhi = sum_f (100 * share_f)^2`` in (0, 10000] with ``share_f`` the member's
     share of the group's total ``value``, ``members`` the number counted and
     ``concentration`` after the US Horizontal Merger Guidelines (2010): below 1500
-    "unconcentrated", 1500-2500 "moderate", above 2500 "high" (``high_threshold=1800`` for
-    the 2023 guidelines: "moderate" is then 1500-1800). It is the concentration AMONG THE
+    "unconcentrated", 1500-2500 "moderate", above 2500 "high" (the 2023 guidelines:
+    ``moderate_threshold=1000, high_threshold=1800``). It is the concentration AMONG THE
     MEMBERS, not of the market they sell in: a high value says a few members carry the
     cluster's turnover; the bands are borrowed from merger control (a course convention).
 
@@ -314,7 +315,7 @@ def member_concentration(
         df = df[df["member_type"].isin(list(types))]
     return market_hhi(df, member=member, value=value, by=keys or None,
                       high_threshold=high_threshold,
-                      moderate_threshold=min(1500, high_threshold))  # fmt: skip
+                      moderate_threshold=moderate_threshold)  # fmt: skip
 
 
 def service_uptake(
