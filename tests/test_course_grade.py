@@ -485,3 +485,25 @@ def test_the_formgrader_needs_a_graded_folder(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"course grade: nothing is graded in {tmp_path.resolve()} yet: grade first" in err
     assert not (tmp_path / "nbgrader").exists()
+
+
+def test_a_change_anywhere_in_the_scoring_package_grades_again(tmp_path, monkeypatch):
+    # course.scoring is a package: an edit to one of its private files changes the checks
+    from types import SimpleNamespace
+
+    from course import scoring
+    from course.grading import cohort
+
+    package = tmp_path / "scoring"
+    package.mkdir()
+    (package / "__init__.py").write_text("# the part test cells load\n")
+    (package / "_hints.py").write_text("HINT = 'one'\n")
+    monkeypatch.setattr(scoring, "__file__", str(package / "__init__.py"))
+    found = SimpleNamespace(digest="tests", name="ps01", notebook="ps01")
+    submission = tmp_path / "submitted" / "ada" / "ps01" / "ps01.ipynb"
+    submission.parent.mkdir(parents=True)
+    submission.write_text("{}")
+    before = cohort._key(found, tmp_path, "ada", 120)
+    assert cohort._key(found, tmp_path, "ada", 120) == before
+    (package / "_hints.py").write_text("HINT = 'two'\n")
+    assert cohort._key(found, tmp_path, "ada", 120) != before

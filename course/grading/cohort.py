@@ -253,9 +253,10 @@ def _key(found: Assignment, folder: Path, student: str, timeout: int) -> str:
     from course import scoring
 
     digest = hashlib.sha256(f"{timeout} {found.digest}".encode())
+    scoring_code = sorted(Path(scoring.__file__).parent.glob("*.py"))  # the whole package
     for path in (
         folder / "submitted" / student / found.name / f"{found.notebook}.ipynb",
-        Path(scoring.__file__),
+        *scoring_code,
         gradebook.ROOT / "nbgrader_config.py",
     ):
         digest.update(path.read_bytes())
