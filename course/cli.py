@@ -285,6 +285,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_commands(commands)  # release (exercises), grade
 
     _add_trainer_commands(commands)  # edition, wheelhouse
+    from course.room.commands import add_commands as add_room_commands
+
+    add_room_commands(commands)  # room pool, check, delete, worksheets
     return parser
 
 
