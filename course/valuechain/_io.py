@@ -82,7 +82,7 @@ def io_accounts(table: pd.DataFrame, *, drop_aggregates: bool = False) -> IOAcco
     >>> from course import data
     >>> io = io_accounts(data.load("io_table"))
     >>> io.Z.shape, float(io.x["food"]), float(io.employment["food"])
-    ((18, 18), 2777.5, 23100.0)
+    ((18, 18), 2777.6, 23100.0)
     >>> list(io.Y.columns)
     ['households', 'government', 'investment', 'exports']
     """
@@ -400,7 +400,7 @@ def multipliers(accounts: IOAccounts) -> pd.DataFrame:
     >>> table = multipliers(io_accounts(data.load("io_table")))
     >>> food = table[table["industry"] == "food"].iloc[0]
     >>> round(float(food["output_multiplier"]), 3), round(float(food["employment_multiplier"]), 1)
-    (2.158, 23.6)
+    (2.159, 23.6)
     """
     where = "multipliers"
     if not isinstance(accounts, IOAccounts):

@@ -61,7 +61,7 @@ def linkages(
     >>> io = valuechain.io_accounts(data.load("io_table"))
     >>> table = linkages(io.Z, io.x)
     >>> table[table["industry"] == "food"][["backward", "forward", "type"]].round(3).values.tolist()
-    [[1.288, 0.825, 'backward']]
+    [[1.288, 0.824, 'backward']]
     """
     where = "linkages"
     require_choice(method, ["leontief", "ghosh"], name="method", where=where)
