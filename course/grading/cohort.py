@@ -170,15 +170,10 @@ def grade_cohort(
 def grade(plan: Plan, *, regrade: bool = False, progress: bool = True) -> pd.DataFrame:
     """Grade what ``plan`` (from :func:`check_arguments`) holds: see :func:`grade_cohort`."""
     plan.out.mkdir(parents=True, exist_ok=True)
-    run = _prepare(plan)
-    _log(run, f"{len(plan.received)} submissions in {plan.submissions}", progress)
-    jobs = [
-        {"student": s, "autograde": regrade or not run.state.unchanged(s, run.keys[s])}
-        for s in run.keys
-    ]
+    folder = gradebook.prepare_grading_folder(grading_folder(plan.out), root=plan.root)
     options = pool.Options(
         course=plan.root,
-        folder=run.folder,
+        folder=folder,
         assignment=plan.assignment.name,
         timeout=plan.timeout,
         limit=plan.timeout * (plan.assignment.code_cells + 1) + 120,
@@ -186,16 +181,23 @@ def grade(plan: Plan, *, regrade: bool = False, progress: bool = True) -> pd.Dat
         log=plan.out / "grading.log",
         progress=progress,
     )
-    run.results = pool.run_jobs(jobs, options)
+    readable = sum(not s.problem for s in plan.received)  # staging may find more broken files
+    with pool.Pool(options, expected=readable) as workers:  # they start up meanwhile
+        run = _prepare(plan, folder)
+        _log(run, f"{len(plan.received)} submissions in {plan.submissions}", progress)
+        jobs = [
+            {"student": s, "autograde": regrade or not run.state.unchanged(s, run.keys[s])}
+            for s in run.keys
+        ]
+        run.results = workers.run(jobs)
     for step in steps.AFTER_GRADING:
         step(run)
     return run.grades
 
 
-def _prepare(plan: Plan) -> steps.Run:
+def _prepare(plan: Plan, folder: Path) -> steps.Run:
     """The grading folder with the assignment released into it and the submissions staged."""
     found = plan.assignment
-    folder = gradebook.prepare_grading_folder(grading_folder(plan.out), root=plan.root)
     state = steps.GradedState(folder, found.name)
     release = _ensure_released(found, plan.root, folder, state)
     for submission in plan.received:

@@ -23,7 +23,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Options", "run_jobs"]
+__all__ = ["Options", "Pool", "run_jobs"]
 
 
 @dataclass(frozen=True)
@@ -44,38 +44,69 @@ class Options:
         return self.log or self.folder / "grading.log"
 
 
-def run_jobs(jobs: list[dict], options: Options) -> dict:
-    """Run ``jobs`` on ``options.workers`` worker processes; a result for every job, whatever
-    happens (a job is ``{"student": ..., "autograde": bool}``)."""
-    from tqdm import tqdm
+class Pool:
+    """Up to ``expected`` worker processes (at most ``options.workers``), started on entering the
+    ``with`` block, so that they load Python and nbgrader while the caller still prepares the
+    jobs; :meth:`run` hands them the jobs; leaving the block ends every worker left.
 
-    todo: queue.Queue = queue.Queue()
-    for job in jobs:
-        todo.put(job)
-    results: dict[str, dict] = {}
-    count = max(1, min(options.workers or os.cpu_count() or 1, len(jobs)))
-    bar = tqdm(
-        total=len(jobs),
-        desc=f"grading {options.assignment}",
-        unit="submission",
-        disable=not options.progress or not jobs,
-        file=sys.stderr,
-    )
-    with open(options.log_file, "a", encoding="utf-8") as log:
+    >>> options = Options(Path("course"), Path("grades/nbgrader"), "ps01", 120, 600, workers=2)
+    >>> Pool(options, expected=5).count, Pool(options, expected=1).count, Pool(options, 0).count
+    (2, 1, 0)
+    """
+
+    def __init__(self, options: Options, expected: int):
+        self.options = options
+        self.count = max(0, min(options.workers or os.cpu_count() or 1, expected))
+        self._waiting: list[_Worker] = []
+
+    def __enter__(self) -> Pool:
+        self._log = open(self.options.log_file, "a", encoding="utf-8")
+        self._waiting = [_Worker(self.options, self._log) for _ in range(self.count)]
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for worker in self._waiting:  # started but never given a job (the caller failed)
+            worker.close()
+        self._log.close()
+
+    def run(self, jobs: list[dict]) -> dict:
+        """Run ``jobs`` (``{"student": ..., "autograde": bool}``) on the workers; a result for
+        every job, whatever happens."""
+        from tqdm import tqdm
+
+        todo: queue.Queue = queue.Queue()
+        for job in jobs:
+            todo.put(job)
+        results: dict[str, dict] = {}
+        bar = tqdm(
+            total=len(jobs),
+            desc=f"grading {self.options.assignment}",
+            unit="submission",
+            disable=not self.options.progress or not jobs,
+            file=sys.stderr,
+        )
+        workers = self._waiting or [None] * (1 if jobs else 0)  # none started: one, lazily
+        self._waiting = []
         slots = [
-            threading.Thread(target=_slot, args=(todo, results, bar, options, log))
-            for _ in range(count)
+            threading.Thread(target=_slot, args=(todo, results, bar, self.options, self._log, w))
+            for w in workers
         ]
         for slot in slots:
             slot.start()
         for slot in slots:
             slot.join()
-    bar.close()
-    return results
+        bar.close()
+        return results
 
 
-def _slot(todo, results, bar, options: Options, log) -> None:
-    worker = None
+def run_jobs(jobs: list[dict], options: Options) -> dict:
+    """Run ``jobs`` on ``options.workers`` worker processes; a result for every job, whatever
+    happens (a job is ``{"student": ..., "autograde": bool}``). See :class:`Pool`."""
+    with Pool(options, expected=len(jobs)) as workers:
+        return workers.run(jobs)
+
+
+def _slot(todo, results, bar, options: Options, log, worker: _Worker | None) -> None:
     while True:
         try:
             job = todo.get_nowait()
