@@ -224,14 +224,33 @@ def test_vidzeme_and_jutland_maps(text, members):
             "has 6 technology providers")  # fmt: skip
 
 
-def test_logistics_chain(text, members):
-    logistics = members[members["cluster"] == "ee_logistics"]["value_chain_stage"].unique()
-    own = ["logistics_distribution", "retail_services", "technology_provider",
-           "research_education", "support_services"]  # fmt: skip
-    assert set(logistics) <= set(own)
-    assert [s for s in own[:2] if s not in set(logistics)] == ["retail_services"]
-    assert "processing" not in set(logistics) and "packaging" not in set(logistics)
-    _quoted(text, "has one gap in its own chain, retail and buyer services")
+def test_it_and_logistics_thread(text, io):
+    Z, x = io["Z"], io["x"]
+    assert Z.loc["ict", "transport_logistics"] == 94.4
+    share = Z.loc["ict"] / x["ict"]
+    order = share.sort_values(ascending=False)
+    assert order.index[:5].tolist() == ["ict", "finance_real_estate", "public_services",
+                                        "business_services", "transport_logistics"]  # fmt: skip
+    assert [round(100 * share[c], 1) for c in order.index[:4]] == [15.0, 8.7, 6.8, 6.6]
+    assert round(share["transport_logistics"], 3) == 0.030
+    assert round(io["A"].loc["ict", "transport_logistics"], 3) == 0.015
+    assert round(io["L"].loc["ict", "transport_logistics"], 4) == 0.0307
+    _quoted(text, "buys **EUR 94.4 million** of ICT services, the fifth-largest buyer", "(15.0 % of ICT's output)",
+            "finance and real estate (8.7 %), public services (6.8 %) and\nbusiness services (6.6 %)",
+            "about **3 %** (0.030)", "**1.5 cents**", "about **3.1 cents** (0.0307)", "(3 % of their output)")  # fmt: skip
+
+
+def test_it_chain(text, members):
+    it = members[members["cluster"] == "lv_it"]
+    assert len(it) == 46 and (it["value_chain_stage"] == "technology_provider").sum() == 35
+    goods = ["inputs", "primary_production", "processing", "packaging", "logistics_distribution",
+             "retail_services"]  # fmt: skip
+    assert not it["value_chain_stage"].isin(goods).any()  # six false gaps on the goods chain
+    companies = it[it["member_type"] == "company"]["industry"].value_counts()
+    assert companies["J62"] + companies["J58"] == 27
+    assert companies["C26"] + companies["J61"] == 5 and companies["J63"] == 3
+    _quoted(text, "would show six\ngaps, none of them real: 35 of its 46 members", "27 of the Riga IT cluster's members",
+            "5 hardware and networks, 3 run\ndata and platform services", "3 data and platform firms beside 27 software houses")  # fmt: skip
 
 
 # --- section 9 and optional B: GVC participation ------------------------------------------------------
@@ -304,10 +323,10 @@ def test_section_minutes_match_the_table_and_add_up(text):
         text,
         re.M,
     )
-    assert sum(int(m) for _, m in rows) == 120
+    assert sum(int(m) for _, m in rows) == 123
     writing = re.findall(r"^\| \d [^|]+\| \d+ \| (\d+) \|", text, flags=re.M)
     assert sum(map(int, writing)) == 30
-    assert "**Core total** | **120** | **30**" in text
+    assert "**Core total** | **123** | **30**" in text
 
 
 def test_write_it_yourself_cells_leave_the_line_to_the_learner(text):

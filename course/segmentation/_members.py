@@ -20,6 +20,7 @@ from course.checks import (
     warn_rows_left_out,
 )
 from course.segmentation._register import MEMBER_TYPES, member_register, require_members
+from course.valuechain._chain import STAGE_CODES
 
 __all__ = [
     "MEMBER_TYPES",
@@ -46,10 +47,9 @@ HELIX = {
     "other": "civil_society",
 }
 EXPORT_BANDS = pd.CategoricalDtype(["0 %", "1-25 %", "25-50 %", ">50 %"], ordered=True)
-VALUE_CHAIN_STAGES = (
-    "inputs", "primary_production", "processing", "packaging", "logistics_distribution",
-    "retail_services", "support_services", "research_education", "technology_provider",
-)  # fmt: skip
+# The stage codes of cluster_members.value_chain_stage, in chain order: written once, in the
+# goods chain of course/valuechain/_chain.py (module 3 places them on Porter's value system).
+VALUE_CHAIN_STAGES = STAGE_CODES
 SERVICES = (
     "matchmaking", "training", "internationalisation", "joint_projects", "market_intelligence",
     "funding_advice", "testbed", "branding",

@@ -37,6 +37,8 @@ Conventions shared by the input-output functions:
 """
 
 from course.valuechain._chain import (
+    CHAINS,
+    CLUSTER_CHAINS,
     value_chain_gaps,
     value_chain_graph,
     value_chain_map,
@@ -76,6 +78,8 @@ __all__ = [
     "value_chain_map",
     "value_chain_gaps",
     "value_chain_graph",
+    "CHAINS",
+    "CLUSTER_CHAINS",
     "baltic_mrio",
     "value_added_in_exports",
     "gvc_participation",

@@ -10,6 +10,12 @@ cross-industry or cross-border project) or for attracting a firm.
 
 The stages are the course's own (``cluster_members.value_chain_stage``); how they are placed
 on Porter's value system is a **course convention**, not an official classification.
+
+A service or technology cluster has a chain of its own: software is not "processed" and
+"packaged". :data:`CHAINS` holds four chains (``goods``, ``it``, ``energy``, ``logistics``);
+on the three service chains a company is placed by its NACE division (a software house, J62, on
+``software_services``), and every other member by its ``value_chain_stage`` (a university on
+``research_education``). :data:`CLUSTER_CHAINS` says which chain fits each course cluster.
 """
 
 from __future__ import annotations
@@ -31,8 +37,17 @@ from course.checks import (
     warn_missing_cells,
 )
 
-__all__ = ["value_chain_stages", "value_chain_map", "value_chain_gaps", "value_chain_graph"]
+__all__ = [
+    "CHAINS",
+    "CLUSTER_CHAINS",
+    "STAGE_CODES",
+    "value_chain_stages",
+    "value_chain_map",
+    "value_chain_gaps",
+    "value_chain_graph",
+]
 
+# The goods chain, the source of the stage codes of cluster_members.value_chain_stage:
 # stage, name, part of Porter's value system, kind: the chain's flow of goods, or support
 _STAGES = [
     ("inputs", "Inputs and components", "suppliers", "chain"),
@@ -45,10 +60,43 @@ _STAGES = [
     ("research_education", "Research and education", "support", "support"),
     ("support_services", "Support services", "support", "support"),
 ]
+STAGE_CODES = tuple(stage for stage, *_ in _STAGES)
+_SUPPORT = _STAGES[-3:]
+# Service and technology chains: stage, name, value system, kind, and the NACE divisions of the
+# companies it holds (a course convention, read from the NACE Rev. 2 titles).
+_IT = [
+    ("hardware_networks", "Hardware and networks", "suppliers", "chain", ("C26", "J61")),
+    ("software_services", "Software and IT services", "firms", "chain", ("J62", "J58")),
+    ("data_platforms", "Data, hosting and platforms", "channels", "chain", ("J63",)),
+]
+_ENERGY = [
+    ("equipment", "Equipment and components", "suppliers", "chain", ("C25", "C27", "C28")),
+    ("generation_supply", "Generation and supply", "firms", "chain", ("D35",)),
+    ("engineering_installation", "Engineering and installation", "channels", "chain",
+     ("M71", "F42", "F43")),
+]  # fmt: skip
+_LOGISTICS = [
+    ("freight_transport", "Freight transport", "firms", "chain", ("H49", "H50", "H51")),
+    ("warehousing_terminals", "Warehousing and terminals", "firms", "chain", ("H52",)),
+    ("postal_courier", "Postal and courier", "channels", "chain", ("H53",)),
+    ("wholesale_distribution", "Wholesale and distribution", "channels", "chain", ("G46",)),
+]
+CHAINS = {
+    "goods": [(*stage, ()) for stage in _STAGES],
+    "it": [*_IT, *((*stage, ()) for stage in _SUPPORT[1:])],
+    "energy": [*_ENERGY, *((*stage, ()) for stage in _SUPPORT)],
+    "logistics": [*_LOGISTICS, *((*stage, ()) for stage in _SUPPORT)],
+}
+CLUSTER_CHAINS = {"lv_food": "goods", "dk_food": "goods", "lv_it": "it",
+                  "se_energy": "energy", "ee_logistics": "logistics"}  # fmt: skip
 
 
-def value_chain_stages() -> pd.DataFrame:
-    """The course's value-chain stages in order, placed on Porter's value system.
+def value_chain_stages(*, chain: str = "goods") -> pd.DataFrame:
+    """The stages of a value chain in order, placed on Porter's value system.
+
+    ``chain`` is one of :data:`CHAINS`: ``"goods"`` (the default: the nine course stages of
+    ``cluster_members.value_chain_stage``), ``"it"``, ``"energy"`` or ``"logistics"``. The
+    service chains add ``industries``: the NACE divisions of the companies on each stage.
 
     Columns: ``stage`` (the code used in ``cluster_members``), ``stage_name``, ``order``
     (1 = most upstream), ``value_system`` (``suppliers``, ``firms``, ``channels`` or
@@ -59,10 +107,33 @@ def value_chain_stages() -> pd.DataFrame:
 
     >>> value_chain_stages()["stage"].tolist()[:4]
     ['inputs', 'primary_production', 'processing', 'packaging']
+    >>> value_chain_stages(chain="it")["stage"].tolist()[:3]
+    ['hardware_networks', 'software_services', 'data_platforms']
     """
-    table = pd.DataFrame(_STAGES, columns=["stage", "stage_name", "value_system", "kind"])
+    if chain not in CHAINS:
+        raise CourseInputError(
+            f"value_chain_stages: chain={chain!r} is not a course chain: choose one of "
+            f"{', '.join(map(repr, CHAINS))}."
+        )
+    columns = ["stage", "stage_name", "value_system", "kind", "industries"]
+    table = pd.DataFrame(CHAINS[chain], columns=columns)
     table.insert(2, "order", np.arange(1, len(table) + 1))
+    if chain == "goods":
+        table = table.drop(columns="industries")
+    else:
+        table["industries"] = table["industries"].map(", ".join)
     return table
+
+
+def _placed(members: pd.DataFrame, chain: str, *, stage: str, industry: str, where: str):
+    """``members`` with column ``stage`` holding their stage on ``chain``: by NACE division
+    (column ``industry``) for the service chains, else the member's own stage."""
+    if chain == "goods":
+        return members
+    require_columns(members, [industry], where=where)
+    division = {code: row[0] for row in CHAINS[chain] for code in row[4]}
+    codes = members[industry].astype(str).str.upper().str.replace(".", "", regex=False).str[:3]
+    return members.assign(**{stage: codes.map(division).fillna(members[stage])})
 
 
 def value_chain_map(
@@ -73,6 +144,8 @@ def value_chain_map(
     employees: str = "employees",
     by: str | Sequence[str] | None = None,
     stages: Sequence[str] | None = None,
+    chain: str = "goods",
+    industry: str = "industry",
     blank_keys: str = "refuse",
     drop_aggregates: bool = False,
 ) -> pd.DataFrame:
@@ -91,6 +164,11 @@ def value_chain_map(
     packaging would not be a gap for it. A member table of several clusters needs
     ``by="cluster"``, or keep one cluster first.
 
+    ``chain`` picks the chain (:data:`CHAINS`; :data:`CLUSTER_CHAINS` names each course
+    cluster's): on ``"it"``, ``"energy"`` and ``"logistics"`` a company is placed by its NACE
+    division (column ``industry``, e.g. ``J62`` on ``software_services``) and every other member
+    by its own stage (a university on ``research_education``).
+
     No member is lost: a member without an id is refused; one without a stage or a cluster
     (or ``by`` group) is refused, or with ``blank_keys="unknown"`` counted in a group
     ``"(unknown)"`` (a stage ``"(unknown)"`` then closes the map, never a gap). A total row
@@ -104,6 +182,9 @@ def value_chain_map(
     [['inputs', 0], ['primary_production', 6], ['processing', 20]]
     >>> chain.loc[chain["gap"], "stage"].tolist()
     ['inputs', 'retail_services']
+    >>> it = value_chain_map(members[members["cluster"] == "lv_it"], chain="it")
+    >>> it[["stage", "members"]].head(3).values.tolist()
+    [['hardware_networks', 5], ['software_services', 27], ['data_platforms', 3]]
     """
     where = "value_chain_map"
     by = g.as_list(by)
@@ -112,13 +193,16 @@ def value_chain_map(
     members = _checked_keys(members, member=member, stage=stage, by=by, where=where,
                             blank_keys=blank_keys, drop_aggregates=drop_aggregates)  # fmt: skip
     require_non_negative(members, employees, where=where)
-    catalogue = _catalogue(stages, unknown=(members[stage] == UNKNOWN).any(), where=where)
+    catalogue = _catalogue(stages, unknown=(members[stage] == UNKNOWN).any(), where=where,
+                           chain=chain)  # fmt: skip
+    members = _placed(members, chain, stage=stage, industry=industry, where=where)
     unknown = sorted(set(members[stage].astype(str)) - set(catalogue["stage"]))
     if unknown:
         raise CourseInputError(
             f"{where}: column {stage!r} holds stage(s) {', '.join(map(repr, unknown))} that "
             f"are not in the chain ({', '.join(map(repr, catalogue['stage']))}). Check the "
-            "spelling, or pass stages=[...] with every stage of this cluster's chain."
+            "spelling, pass chain='it', 'energy' or 'logistics' for a service cluster, or "
+            "stages=[...] with every stage of this cluster's chain."
         )
 
     headcount = g.float_values(members, employees)
@@ -170,9 +254,9 @@ def _checked_keys(members, *, member, stage, by, where, blank_keys, drop_aggrega
     return members
 
 
-def _catalogue(stages: Sequence[str] | None, *, unknown: bool, where: str) -> pd.DataFrame:
+def _catalogue(stages: Sequence[str] | None, *, unknown: bool, where: str, chain: str = "goods"):
     """The stages of the chain, and a last stage "(unknown)" for members without one."""
-    catalogue = value_chain_stages()
+    catalogue = value_chain_stages(chain=chain)
     if stages is not None:
         if isinstance(stages, str):
             stages = [stages]
@@ -184,7 +268,7 @@ def _catalogue(stages: Sequence[str] | None, *, unknown: bool, where: str) -> pd
             )
         catalogue = catalogue[catalogue["stage"].isin(list(stages))].reset_index(drop=True)
     if unknown:
-        row = {"stage": UNKNOWN, "stage_name": "Stage not given", "order": len(_STAGES) + 1,
+        row = {"stage": UNKNOWN, "stage_name": "Stage not given", "order": len(CHAINS[chain]) + 1,
                "value_system": UNKNOWN, "kind": UNKNOWN}  # fmt: skip
         catalogue = pd.concat([catalogue, pd.DataFrame([row])], ignore_index=True)
     return catalogue
