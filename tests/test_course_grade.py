@@ -32,8 +32,8 @@ LOOP = "total = 0\nwhile True:\n    total += 1"
 STUBBORN = "import time\nwhile True:\n    try:\n        time.sleep(60)\n    except KeyboardInterrupt:\n        pass"
 DIES = "import os\nos._exit(1)"
 WRONG = {  # wrong answers to every task: with PATCHES they must still score 0
-    "ps01_lq_answer": "lq_vidzeme_food = 9.9\nlq_vidzeme_food_latvia = 9.9",
-    "ps01_stars_answer": "latgale_two_star_categories = ['none']",
+    "ps01_lq_answer": "lq_latgale_wood = 9.9\nlq_latgale_wood_latvia = 9.9",
+    "ps01_stars_answer": "latgale_starred_categories = ['none']",
     "ps01_shift_answer": "tallinn_it_shift = [1, 2, 3]",
     "ps01_strong_answer": "sydsverige_strong_clusters = ['none']",
     "ps01_growth_answer": "riga_it_cagr = 0.5",
@@ -205,7 +205,7 @@ def test_the_time_limit_is_really_applied(graded):
         ("zipped", "homework.ipynb graded as ps01.ipynb"),
         ("anna", "graded Anna (1).ipynb, the newer of two files (anna.ipynb)"),
         ("patcher", "scoring (every function, with setattr; ps01_lq_answer)"),
-        ("patcher", "task 1: Task 1 (0 of 2 points): lq_vidzeme_food is off"),
+        ("patcher", "task 1: Task 1 (0 of 2 points): lq_latgale_wood is off"),
         ("import-error", "task 1: Hint: Task 1 is not answered yet"),
         ("import-error", "No module named 'course_helpers_of_my_own'"),
         ("loops", "was stopped before it finished"),
@@ -487,23 +487,40 @@ def test_the_formgrader_needs_a_graded_folder(tmp_path, capsys):
     assert not (tmp_path / "nbgrader").exists()
 
 
-def test_a_change_anywhere_in_the_scoring_package_grades_again(tmp_path, monkeypatch):
-    # course.scoring is a package: an edit to one of its private files changes the checks
+@pytest.mark.parametrize(
+    "edited",
+    [
+        "course/scoring/_hints.py",  # a private file of the scorer
+        "course/grading/execute.py",  # how a submission runs
+        "course/data.py",  # how the data load
+        "course/economics/new_topic.py",  # a file added anywhere in the package
+        "datasets/datapackage.json",  # the data's hashes
+    ],
+)
+def test_a_change_to_anything_a_grade_depends_on_grades_again(tmp_path, edited):
     from types import SimpleNamespace
 
-    from course import scoring
     from course.grading import cohort
 
-    package = tmp_path / "scoring"
-    package.mkdir()
-    (package / "__init__.py").write_text("# the part test cells load\n")
-    (package / "_hints.py").write_text("HINT = 'one'\n")
-    monkeypatch.setattr(scoring, "__file__", str(package / "__init__.py"))
+    for name in ("course/__init__.py", "course/scoring/_hints.py", "course/grading/execute.py",
+                 "course/data.py", "datasets/datapackage.json"):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("one\n")
     found = SimpleNamespace(digest="tests", name="ps01", notebook="ps01")
     submission = tmp_path / "submitted" / "ada" / "ps01" / "ps01.ipynb"
     submission.parent.mkdir(parents=True)
     submission.write_text("{}")
-    before = cohort._key(found, tmp_path, "ada", 120)
-    assert cohort._key(found, tmp_path, "ada", 120) == before
-    (package / "_hints.py").write_text("HINT = 'two'\n")
-    assert cohort._key(found, tmp_path, "ada", 120) != before
+
+    def key(timeout=120):
+        code = cohort.code_digest(tmp_path / "course", tmp_path / "datasets")
+        return cohort._key(found, tmp_path, "ada", timeout, code)
+
+    before = key()
+    assert key() == before
+    (tmp_path / "course" / "__pycache__").mkdir()
+    (tmp_path / "course" / "__pycache__" / "data.cpython-311.pyc").write_bytes(b"compiled")
+    assert key() == before  # compiled copies do not count
+    (tmp_path / edited).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / edited).write_text("two\n")
+    assert key() != before
+    assert key(timeout=60) != key()

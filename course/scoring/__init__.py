@@ -1,6 +1,37 @@
 """Checks that teach, and scores that answer cells cannot patch, for the graded assignments.
 
-A test cell of an assignment has two parts.
+**The task mechanism** (ps01 and ps02; ps03 and ps04 still use the older parts below). Each task
+is declared once, in ``course/scoring/_tasks/<assignment>.py`` (see ``_task.py``): its number and
+points, the names the learner defines and their form, how the right answer is computed from the
+course data with plain pandas (run only in the scorer process), the precision the lesson taught,
+a lookup table of the same measure for other cases (one generic slip lookup names "this is the
+LQ for Vidzeme (LV008): the task asks for Latgale (LV005)") and the task-specific hints. A test
+cell then only names the task; in ``solutions/`` it reads::
+
+    from course import scoring
+
+    ### BEGIN HIDDEN TESTS
+    scoring.autograding()
+    ### END HIDDEN TESTS
+    scoring.check_task("ps01", 1, globals())
+    ### BEGIN HIDDEN TESTS
+    from importlib.util import find_spec
+    from runpy import run_path
+
+    run_path(find_spec("course.scoring").origin)["score_task"]("ps01", 1, globals())
+    ### END HIDDEN TESTS
+
+and the learner's copy keeps its three visible lines. :func:`check_task` reads the answers
+(a hint when one is not defined) and asks this kernel's own scorer process (started at the first
+check, reused) whether they are right: it raises a one-line :class:`Hint` when they are not,
+never the right value. While being graded (:func:`autograding`, the hidden line before it) it
+only reads, so that the hidden :func:`score_task`, the cell's last expression, always runs: it
+scores the same comparison in a fresh process (the scoring service of ``course grade``, or a new
+``python -I -m course.scoring``), prints the one-line reason and returns the score (nbgrader's
+partial credit). The last cell of the notebook, :func:`summary`, lists every task: right, not
+yet (with the hint), or written and waiting for the instructor.
+
+The older parts, still used by ps03 and ps04: a test cell has two parts.
 
 **Visible checks** run in the learner's notebook (the *Validate* button runs them too). They
 read an answer in any reasonable form (a number, a one-row table, a Series, a list, an Index, a
@@ -79,11 +110,13 @@ from course.scoring._scores import score_numbers, score_set, score_text
 __all__ = [
     "Hint",
     "answer",
+    "autograding",
     "check",
     "check_largest",
     "check_none_of",
     "check_other_region",
     "check_shift_share",
+    "check_task",
     "check_yearly_rate",
     "items",
     "number",
@@ -92,7 +125,9 @@ __all__ = [
     "score_in_fresh_process",
     "score_numbers",
     "score_set",
+    "score_task",
     "score_text",
+    "summary",
     "text",
 ]
 
@@ -294,7 +329,11 @@ def _ask_new_process(request: dict, timeout: float) -> dict:
 
 def _ask_service(request: dict) -> dict | None:
     """The scoring service's answer, or None when there is none (then a new process scores)."""
-    address, key = os.environ.get("COURSE_SCORER"), os.environ.get("COURSE_SCORER_KEY")
+    return _ask(os.environ.get("COURSE_SCORER"), os.environ.get("COURSE_SCORER_KEY"), request)
+
+
+def _ask(address: str | None, key: str | None, request: dict) -> dict | None:
+    """The answer of the scoring service at ``address``, or None when it does not answer."""
     if not address or not key:
         return None
     from multiprocessing.connection import Client
@@ -329,3 +368,120 @@ def start_service() -> tuple[subprocess.Popen, dict]:
     )
     address = service.stdout.readline().strip()  # the service says where it listens
     return service, {"COURSE_SCORER": address, "COURSE_SCORER_KEY": key}
+
+
+# --- the one task mechanism: the lines of a test cell (tasks declared in _tasks/) -------------
+
+_GRADED = [False]  # set by the hidden line before each visible check: the kernel is being graded
+_SCORER: list = [None]  # this kernel's scorer (process, variables), started at its first check
+
+
+def autograding() -> None:
+    """Mark this kernel as being graded: the visible checks then only read the answers.
+
+    The hidden block *before* each visible check calls it (nbgrader removes it from the
+    learner's copy), so that in autograding a visible check never raises before the hidden
+    line after it scores the task, which keeps partial credit.
+    """
+    _GRADED[0] = True
+
+
+def check_task(assignment: str, number: int, namespace: dict) -> None:
+    """The visible check of one task: right, or a :class:`Hint` that says what to change.
+
+    It reads the task's answers from ``namespace`` (a hint when one is not defined) and asks
+    this kernel's scorer process (started at the first check and reused) whether they are right,
+    without learning the right value: the scorer answers with one line per wrong part, which
+    names the slip when it knows it. While being graded (:func:`autograding`) it only reads.
+    """
+    from course.scoring._tasks import answer_names
+
+    given = {
+        name: answer(namespace, name, task=number) for name in answer_names(assignment, number)
+    }
+    if _GRADED[0]:
+        return
+    result = _ask_kernel_scorer(_task_request(assignment, number, given))
+    if not result["right"]:
+        raise Hint(result["hint"])
+    print(f"Task {number}: right.")
+
+
+def score_task(assignment: str, number: int, namespace: dict) -> float:
+    """The hidden test of one task: score it in a fresh process, print the reason, return it.
+
+    Call it from a fresh copy of this file (``runpy``, see the module docstring), as the last
+    line of the test cell: its value is the cell's score (nbgrader's partial credit). It uses
+    the same comparison as :func:`check_task`, in the scoring service of ``course grade`` or a
+    new ``python -I -m course.scoring``.
+    """
+    import importlib
+
+    names = importlib.import_module("course.scoring._tasks").answer_names(assignment, number)
+    given = {name: namespace[name] for name in names if name in namespace}
+    request = _task_request(assignment, number, given)
+    result = _ask_service(request) or _ask_new_process(request, 100)
+    if "error" in result:
+        raise RuntimeError(
+            f"Task {number}: the scorer failed ({result['error']}); tell your instructor."
+        )
+    print(result["reason"])
+    return result["score"]
+
+
+def summary(assignment: str, namespace: dict) -> None:
+    """Where the learner stands, per task: right, not yet (with the hint), or written.
+
+    The last cell of a converted assignment; it asks the kernel's scorer once per task.
+    """
+    import textwrap
+
+    from course.scoring._tasks import answer_names, tasks, written
+
+    if _GRADED[0]:
+        return
+    auto, lines, earned = tasks(assignment), [], 0.0
+    for number in sorted({*auto, *written(assignment)}):
+        if number not in auto:
+            title, points = written(assignment)[number]
+            lines.append(f"Task {number} (written, {points:g} points): your instructor grades it.")
+            continue
+        task, names = auto[number], answer_names(assignment, number)
+        head = f"Task {number} ({task.points:g} points): "
+        if any(name not in namespace for name in names):
+            lines.append(head + "not answered yet.")
+            continue
+        result = _ask_kernel_scorer(
+            _task_request(assignment, number, {n: namespace[n] for n in names})
+        )
+        earned += task.points if result["right"] else 0
+        hint = result["hint"].removeprefix(f"Task {number}: ").replace("\n", " ")
+        lines.append(head + ("right." if result["right"] else f"not yet: {hint}"))
+    total = sum(task.points for task in auto.values())
+    lines.append(
+        f"{earned:g} of {total:g} automatic points right; the written tasks wait for "
+        "your instructor."
+    )
+    for line in lines:
+        print("\n".join(textwrap.wrap(line, WIDTH, subsequent_indent="  ")))
+
+
+def _task_request(assignment: str, number: int, given: dict) -> dict:
+    answers = {name: plain(value) for name, value in given.items()}
+    return {"kind": "task", "assignment": assignment, "task": number, "answers": answers}
+
+
+def _ask_kernel_scorer(request: dict) -> dict:
+    """Ask this kernel's own scoring service (started once, reused); a new process if it fails."""
+    for _ in range(2):
+        if _SCORER[0] is None or _SCORER[0][0].poll() is not None:
+            _SCORER[0] = start_service()
+        result = _ask(_SCORER[0][1]["COURSE_SCORER"], _SCORER[0][1]["COURSE_SCORER_KEY"], request)
+        if result is not None:
+            break
+        _SCORER[0] = None
+    else:
+        result = _ask_new_process(request, 100)
+    if "error" in result:
+        raise RuntimeError(f"the scorer failed ({result['error']}); tell your instructor.")
+    return result
