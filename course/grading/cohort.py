@@ -204,13 +204,14 @@ def _prepare(plan: Plan, folder: Path) -> steps.Run:
         copied = folder / "submitted" / submission.student / found.name
         stage(submission, copied, found.notebook, release)
     gradable = [s.student for s in plan.received if not s.problem]
+    code = code_digest()
     return steps.Run(
         assignment=found,
         folder=folder,
         out=plan.out,
         received=plan.received,
         state=state,
-        keys={student: _key(found, folder, student, plan.timeout) for student in gradable},
+        keys={s: _key(found, folder, s, plan.timeout, code) for s in gradable},
         before=_snapshot(found, folder, gradable),
         handed_out=answers(release),
     )
@@ -249,19 +250,44 @@ def _recorded(found: Assignment, folder: Path) -> bool:
             return False
 
 
-def _key(found: Assignment, folder: Path, student: str, timeout: int) -> str:
-    # what a grade depends on: the submission, the assignment's tests, the time limit, and the
-    # code that scores (a course update that changes a check grades everybody again)
-    from course import scoring
+def _key(found: Assignment, folder: Path, student: str, timeout: int, code: str = "") -> str:
+    # what a grade depends on: the submission, the assignment's tests, the time limit, and
+    # everything that scores or runs it (``code``, from :func:`code_digest`, once per run)
+    digest = hashlib.sha256(f"{timeout} {found.digest} {code}".encode())
+    digest.update(
+        (folder / "submitted" / student / found.name / f"{found.notebook}.ipynb").read_bytes()
+    )
+    return digest.hexdigest()
 
-    digest = hashlib.sha256(f"{timeout} {found.digest}".encode())
-    scoring_code = sorted(Path(scoring.__file__).parent.glob("*.py"))  # the whole package
-    for path in (
-        folder / "submitted" / student / found.name / f"{found.notebook}.ipynb",
-        *scoring_code,
-        gradebook.ROOT / "nbgrader_config.py",
-    ):
+
+def code_digest(package: Path | None = None, datasets: Path | None = None) -> str:
+    """One digest of everything besides the submission that a grade depends on: every file of
+    the ``course`` package (the checks, the scorer, the grading code: a course update that
+    changes any of them grades everybody again), the data's ``datapackage.json`` (it holds
+    every dataset's hash) and ``nbgrader_config.py``. File names count as well as contents.
+    (``package`` and ``datasets`` default to the course's own, which the scorer uses.)
+
+    >>> code_digest() == code_digest(), len(code_digest())
+    (True, 64)
+    """
+    package = Path(package or Path(__file__).resolve().parent.parent)
+    skipped = {"__pycache__", "_materials"}  # compiled copies; the data count by their hashes
+    files = sorted(
+        path
+        for path in package.rglob("*")
+        if path.is_file() and not skipped & set(path.relative_to(package).parts)
+    )
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(f"\0{path.relative_to(package).as_posix()}\0".encode())
         digest.update(path.read_bytes())
+    if datasets is None:
+        from course.materials import materials_root  # the course's own data, as the scorer's
+
+        datasets = (materials_root() or package.parent) / "datasets"
+    descriptor = Path(datasets) / "datapackage.json"
+    for path in (descriptor, gradebook.ROOT / "nbgrader_config.py"):
+        digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
     return digest.hexdigest()
 
 
