@@ -139,7 +139,14 @@ def _several_rows(rows: pd.DataFrame, column: str, where: dict) -> str:
     # a code or a year tells rows apart better than a measured number (employment=7094)
     differing.sort(key=lambda c: pd.api.types.is_float_dtype(rows[c]) or c.endswith("employment"))
     message = f"value: {len(rows)} rows match, so there is no single value."
-    if differing and pd.api.types.is_float_dtype(rows[differing[0]]):
+    several = [k for k in where if k in rows.columns and rows[k].nunique() > 1]
+    if several:  # a list filter (export_band=[...]) keeps several rows: that is the reason
+        name = several[0]
+        message += (
+            f" The filter {name}= lists {rows[name].nunique()} values: give one, e.g. "
+            f"{name}={_plain(rows[name].iloc[0])!r}, or use answers.values(...) for all of them."
+        )
+    elif differing and pd.api.types.is_float_dtype(rows[differing[0]]):
         # only measured numbers tell the rows apart: a filter like backward=1.0359... helps nobody
         message += (
             " Add a filter on a code column, or use answers.values(...) for all of them, or "
