@@ -288,6 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
     from course.room.commands import add_commands as add_room_commands
 
     add_room_commands(commands)  # room pool, check, delete, worksheets
+    from course.trainer.commands import add_commands as add_trainer_kit
+
+    add_trainer_kit(commands)  # schedule, slides, certificates
     return parser
 
 

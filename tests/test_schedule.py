@@ -138,7 +138,7 @@ def test_a_lesson_block_is_its_sections_for_a_room(engagement):
         for a, b in zip(agenda.rows, agenda.rows[1:], strict=False)
         if a.day == b.day
     )
-    assert max(ends) <= 7.5 * 60
+    assert max(ends) <= 8 * 60  # a training day of 9:00-17:00
 
 
 @pytest.mark.parametrize(
@@ -156,3 +156,77 @@ def test_a_wrong_engagement_or_room_is_refused_plainly():
         schedule.build("three-day")
     with pytest.raises(CourseInputError, match="from 1 to 60"):
         schedule.build("half-day", participants=0)
+
+
+# --- the trainer guide's agendas, the six-week plan, records of completion ---------------------
+
+GUIDE = ROOT / "docs" / "trainer-guide.md"
+
+
+@pytest.mark.parametrize("engagement", schedule.ENGAGEMENTS)
+def test_the_trainer_guide_shows_the_generated_agenda(engagement):
+    text = GUIDE.read_text(encoding="utf-8")
+    assert schedule.guide_block(engagement) in text, (
+        f"the trainer guide's {engagement} agenda is not today's `course schedule {engagement}`: "
+        "regenerate it: python -m course.trainer.schedule"
+    )
+
+
+def test_course_schedule_prints_each_engagement(capsys):
+    from course import cli
+
+    assert cli.main(["schedule", "one-day", "--participants", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "Groups of 4 for 20 participants" in out and "Before the day" in out
+    assert cli.main(["schedule", "six-week"]) == 0
+    assert "Completion rule" in capsys.readouterr().out
+
+
+def _grades(folder, assignment, rows):
+    import pandas as pd
+
+    path = folder / f"{assignment}.csv"
+    table = pd.DataFrame(rows, columns=["student", "total", "max", "status"])
+    table.insert(1, "assignment", f"{assignment}-x")
+    table["message"] = ""
+    table.to_csv(path, index=False)
+    return path
+
+
+def test_certificates_follow_the_completion_rule(tmp_path):
+    from course import cli
+
+    files = [
+        _grades(tmp_path, name, [("ana", 8, 10, "graded"), ("ben", 8, 10, "graded")])
+        for name in ("ps01", "ps02", "ps03")
+    ]
+    files.append(
+        _grades(
+            tmp_path, "ps04", [("ana", 6, 10, "graded"), ("ben", 7, 10, "needs manual grading")]
+        )
+    )
+    out = tmp_path / "records"
+    assert cli.main(["certificates", "--grades", *map(str, files), "--out", str(out)]) == 0
+    ana = (out / "ana.html").read_text(encoding="utf-8")
+    ben = (out / "ben.html").read_text(encoding="utf-8")
+    assert "has completed" in ana and "6 of 10" in ana
+    assert "has not completed" in ben and "ps04: needs manual grading" in ben
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("student,score\nana,3\n", "has no column assignment, total, max, status"),
+        ("", "is not a grades file"),
+        ("student,assignment,total,max,status\nana,ps01,lots,10,graded\n", "should hold points"),
+    ],
+)
+def test_a_malformed_grades_file_is_refused_plainly(tmp_path, capsys, content, message):
+    from course import cli
+
+    bad = tmp_path / "grades.csv"
+    bad.write_text(content, encoding="utf-8")
+    assert cli.main(["certificates", "--grades", str(bad), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "o").exists()

@@ -250,6 +250,7 @@ def setup(
     python = venv_python(venv)
     if up_to_date(venv, project, test, wheelhouse):
         install_learner_tools(venv, project)
+        install_node_tools(project)
         return python
     if not python.exists():
         print(f"Creating the course environment in {venv}", flush=True)
@@ -267,9 +268,32 @@ def setup(
         settings_dir(venv).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(overrides, settings_dir(venv) / "overrides.json")
     install_learner_tools(venv, project)
+    install_node_tools(project)
     stamp_file(venv, test).write_text(fingerprint(project, test, wheelhouse) + "\n")
     print(f"Set-up done: the course environment is in {venv}", flush=True)
     return python
+
+
+def install_node_tools(project: Path | None) -> None:
+    """The project's npm packages (package.json: reveal.js for `course slides`, the hub's proxy),
+    when npm is on this computer and they are not installed yet. Without npm, or offline, the
+    course works; only those two commands say what is missing."""
+    if project is None or not (project / "package.json").is_file():
+        return
+    installed = project / "node_modules" / ".package-lock.json"
+    if (
+        installed.is_file()
+        and installed.stat().st_mtime >= (project / "package.json").stat().st_mtime
+    ):
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm not found: skipping the npm packages (course slides, course hub)", flush=True)
+        return
+    try:
+        run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(project)])
+    except (subprocess.CalledProcessError, OSError):
+        print("npm install failed (offline?): course slides and course hub need it", flush=True)
 
 
 def install_learner_tools(venv: Path, project: Path | None) -> None:

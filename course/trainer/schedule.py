@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from course.checks import CourseInputError
 from course.trainer import timings
@@ -346,3 +347,41 @@ def markdown(agenda: Agenda) -> str:
         )
     lines += agenda.notes
     return "\n".join(lines)
+
+
+GUIDE_START = (
+    "<!-- course schedule {engagement}: generated, do not edit (tests/test_schedule.py) -->"
+)
+GUIDE_END = "<!-- end of course schedule {engagement} -->"
+
+
+def guide_block(engagement: str) -> str:
+    """What the trainer guide shows for ``engagement``: ``course schedule`` for 12 participants."""
+    if engagement == "six-week":
+        from course.trainer import six_week
+
+        body = six_week.markdown()
+    else:
+        body = markdown(build(engagement))
+    return "\n".join(
+        [GUIDE_START.format(engagement=engagement), body, GUIDE_END.format(engagement=engagement)]
+    )
+
+
+def update_guide(text: str) -> str:
+    """The trainer guide's ``text`` with each generated agenda replaced by today's."""
+    for engagement in ENGAGEMENTS:
+        start = GUIDE_START.format(engagement=engagement)
+        end = GUIDE_END.format(engagement=engagement)
+        if start in text and end in text:
+            before, rest = text.split(start, 1)
+            text = before + guide_block(engagement) + rest.split(end, 1)[1]
+    return text
+
+
+if __name__ == "__main__":  # python -m course.trainer.schedule: regenerate the guide's agendas
+    from course import materials
+
+    guide = (materials.source_root() or Path.cwd()) / "docs" / "trainer-guide.md"
+    guide.write_text(update_guide(guide.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"updated {guide}")
