@@ -32,6 +32,9 @@ BUNDLE_FILES = (
     ".gitignore",
 )
 BUNDLE_FOLDERS = ("course", "tools", "jupyter", "binder")
+# Files the learner's copy has in a version of its own: the full README points to docs/ and
+# solutions/, which a learner's copy does not have.
+OWN_VERSIONS = {Path("README.md"): Path("tools/learner-README.md")}
 # Never in a learner's copy, whatever the folders above hold.
 FORBIDDEN_PARTS = ("solutions", "gradebook.db", "submitted", "autograded", "feedback")
 FORBIDDEN_PREFIXES = ("docs/", "tests/", "nbgrader_config.py", "jupyter/instructor/")
@@ -80,8 +83,18 @@ def bundle_files(root: Path) -> list[Path]:
                 if not materials.excluded(name)
             ]
     found += materials.learner_files(root)
+    found = [path for path in found if path not in OWN_VERSIONS.values()]
     # e.g. jupyter/instructor/, the instructor's JupyterLab tools, stays with the clone
     return sorted(path for path in set(found) if forbidden(path) is None)
+
+
+def source_of(root: Path, relative: Path) -> Path:
+    """The file of the project that becomes ``relative`` in the learner's copy.
+
+    >>> source_of(Path("."), Path("README.md")).as_posix()
+    'tools/learner-README.md'
+    """
+    return root / OWN_VERSIONS.get(relative, relative)
 
 
 def forbidden(relative: Path) -> str | None:
@@ -118,7 +131,7 @@ def check_bundle(root: Path, files: list[Path]) -> None:
             problems.append(f"{relative.as_posix()}: {reason}")
             continue
         if relative.suffix in TEXT_SUFFIXES or relative.name.endswith(".pct.py"):
-            text = (root / relative).read_text(encoding="utf-8", errors="replace")
+            text = source_of(root, relative).read_text(encoding="utf-8", errors="replace")
             found = answer_markers(text)
             if found:
                 problems.append(f"{relative.as_posix()}: contains {', '.join(found)}")
@@ -143,13 +156,13 @@ def build_learner_edition(output: Path, *, root: Path | None = None) -> Path:
         output.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
             for relative in files:
-                bundle.write(root / relative, f"cluster-course/{relative.as_posix()}")
+                bundle.write(source_of(root, relative), f"cluster-course/{relative.as_posix()}")
     else:
         if output.exists() and any(output.iterdir()):
             raise EditionError(f"{output} is not empty: give a new folder or a .zip file name.")
         for relative in files:
             (output / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(root / relative, output / relative)
+            shutil.copy2(source_of(root, relative), output / relative)
     return output
 
 

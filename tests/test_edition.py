@@ -111,3 +111,25 @@ def test_learner_bundle_holds_no_answers_and_runs_module_1(tmp_path, monkeypatch
     assert printed[1] == str(unpacked / "datasets")
     with capsys.disabled():
         print(f"\nmodule 1 from the learner bundle: {seconds:.0f} s")
+
+
+def test_the_learner_edition_has_its_own_readme_and_no_dead_links():
+    import posixpath
+    import re
+
+    files = {p.as_posix() for p in editions.bundle_files(ROOT)}
+    folders = {posixpath.dirname(f) for f in files}
+    folders |= {f.rsplit("/", n)[0] for f in files for n in range(1, f.count("/") + 1)}
+    readme = editions.source_of(ROOT, Path("README.md")).read_text(encoding="utf-8")
+    assert "learner edition" in readme and "tools/learner-README.md" not in files
+    dead = []
+    for name in sorted(f for f in files if f.endswith(".md")):
+        text = editions.source_of(ROOT, Path(name)).read_text(encoding="utf-8")
+        text = re.sub(r"```.*?```", "", text, flags=re.S)
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:|#", target):
+                continue
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(name), target.split("#")[0]))
+            if path not in files and path.rstrip("/") not in folders:
+                dead.append(f"{name} -> {target}")
+    assert not dead, f"links that lead nowhere in the learner edition: {dead}"
