@@ -8,7 +8,7 @@ import runpy
 import nbformat
 import pytest
 
-from course import answers, data, economics, grading, scoring
+from course import answers, data, economics, grading, scoring, segmentation
 from course.scoring import Hint, _tasks
 from course.scoring._task import Answer, Reference, Task, judge
 from tests.conftest import ROOT
@@ -166,3 +166,12 @@ def test_no_linter_comments_in_the_learners_copy(assignment):
     for path in folder.glob("*.ipynb"):
         source = "".join(cell.source for cell in nbformat.read(path, as_version=4).cells)
         assert "noqa" not in source and "fmt: skip" not in source
+
+
+def test_a_list_filter_that_keeps_several_rows_says_so_not_add_a_filter():
+    members = data.load("cluster_members")
+    energy = members[members["cluster"] == "se_energy"]
+    composition = segmentation.member_composition(segmentation.export_band(energy), "export_band")
+    with pytest.raises(Exception, match="The filter export_band= lists 2 values: give one") as e:
+        answers.value(composition, "member_share", export_band=[">50 %", "25-50 %"])
+    assert "members=" not in str(e.value)

@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "2e23ad985ab0b37c5ab4f81b932be970", "grade": false, "grade_id": "ps02_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "86a4ec32fb4e3b52b664b0a0741a5571", "grade": false, "grade_id": "ps02_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # Assignment ps02: industry analysis and segmentation
 #
 # *About 75 minutes. 18 points: 10 checked automatically, 8 for two short written answers.*
@@ -25,10 +25,12 @@
 #
 # **How it works**
 # - Replace `raise NotImplementedError()` in each answer cell with your code; keep the variable names.
-# - Run the check cell below each answer: no error means the *visible* checks pass; a `Hint:` says
-#   what to change. Your instructor runs more (hidden) checks, some of which give partial credit;
-#   the feedback you get back says in one line what each of them found.
-# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, then **Validate**.
+# - Run the check cell below each answer: it says `Task 1: right.`, or a `Hint:` that says what to
+#   change (it never tells you the number). Your instructor's grading makes the same comparison.
+# - Numbers typed from a table with the decimals the lesson shows (a share such as 0.212) count as
+#   right; better still, take them with `answers.value`.
+# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, read the list at the end of
+#   the notebook (every task: right, not yet, or written), then **Validate**.
 # - The data are the course's synthetic data (table `cluster_members`). Shares are fractions
 #   (0.25 = 25 %).
 #
@@ -42,10 +44,10 @@
 # | 6 | Written: which segment to serve first, and how | 4 |
 # | 7 | Written: the most threatening force | 4 |
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "21434bbedd074473b6dc8e59d32f53f1", "grade": false, "grade_id": "ps02_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "aeeb37daff25098659d787341f9f8333", "grade": false, "grade_id": "ps02_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import pandas as pd
 
-from course import answers, data, plots, segmentation  # noqa: F401 (answers: the toolbox)
+from course import answers, data, plots, segmentation
 
 members = data.load("cluster_members")
 energy = members[members["cluster"] == "se_energy"]
@@ -68,7 +70,7 @@ storage_card = pd.DataFrame(
         "weight": [0.5, 0.3, 0.2, 0.6, 0.4, 0.5, 0.5, 0.5, 0.5, 0.4, 0.3, 0.3],
         "evidence": "board workshop, May; Energimyndigheten market report; member interviews",
     }
-)  # fmt: skip
+)
 storage_card[["force", "driver", "score", "weight"]]
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "e1c51aafba13a3fe6cf2be75e2613134", "grade": false, "grade_id": "ps02_sme_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -84,62 +86,10 @@ storage_card[["force", "driver", "score", "weight"]]
 raise NotImplementedError()
 energy_micro_companies, energy_medium_companies
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "21029022a4db5b20b5aec9fc5a4940c4", "grade": true, "grade_id": "ps02_sme_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-import warnings
-
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "cb7e528b31891158624d9c6e4dcc04e6", "grade": true, "grade_id": "ps02_sme_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_micro = scoring.number(
-    scoring.answer(globals(), "energy_micro_companies", task=1),
-    task=1,
-    name="energy_micro_companies",
-    column="members",
-    example="answers.value(composition, 'members', size_class=...)",
-)
-_medium = scoring.number(
-    scoring.answer(globals(), "energy_medium_companies", task=1),
-    task=1,
-    name="energy_medium_companies",
-    column="members",
-    example="answers.value(composition, 'members', size_class=...)",
-)
-scoring.check(
-    _micro == int(_micro) and _medium == int(_medium) and _micro + _medium <= len(energy_companies),
-    f"Task 1: give the numbers of companies (whole numbers, together at most "
-    f"{len(energy_companies)}), not shares.",
-)
-# The classic slips, recomputed with the library on changed copies of the table
-_turnover_only = segmentation.sme_class(
-    energy_companies.assign(balance_sheet_eur=energy_companies["turnover_eur"])
-)["size_class"]
-_higher = energy_companies[["turnover_eur", "balance_sheet_eur"]].max(axis=1)
-_both_tests = segmentation.sme_class(
-    energy_companies.assign(turnover_eur=_higher, balance_sheet_eur=_higher)
-)["size_class"]
-_bands = segmentation.size_band(energy_companies)["size_band"]
-scoring.check(
-    (_micro, _medium) != ((_turnover_only == "micro").sum(), (_turnover_only == "medium").sum()),
-    "Task 1: these are the classes by headcount and turnover alone. The EU definition accepts the "
-    "turnover OR the balance-sheet total: a firm that fails the turnover ceiling can still meet the "
-    "balance-sheet one.",
-)
-scoring.check(
-    (_micro, _medium) != ((_both_tests == "micro").sum(), (_both_tests == "medium").sum()),
-    "Task 1: these counts demand both money tests. One is enough: turnover OR balance sheet.",
-)
-scoring.check(
-    (_micro, _medium) != ((_bands == "0-9").sum(), (_bands == "50-249").sum()),
-    "Task 1: these are the statistical size bands (headcount only). The SME classes need the "
-    "headcount AND the turnover or balance sheet: use segmentation.sme_class.",
-)
-with warnings.catch_warnings():  # the members without turnover are left out, with a warning
-    warnings.simplefilter("ignore")
-    _every_member = segmentation.sme_class(energy)["size_class"]
-scoring.check(
-    (_micro, _medium) != ((_every_member == "micro").sum(), (_every_member == "medium").sum()),
-    "Task 1: these counts classify every member, research institutes and associations too. SME "
-    "status is for enterprises: classify the companies only (energy_companies).",
-)
+scoring.check_task("ps02", 1, globals())
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "7394aedd5b2422a77581bd898086148f", "grade": false, "grade_id": "ps02_export_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 2 (2 points): how international are the members?
@@ -155,48 +105,10 @@ scoring.check(
 raise NotImplementedError()
 energy_export_share
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "2b1637d8b9a9d61fcc5a572ba44cf103", "grade": true, "grade_id": "ps02_export_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from course import data, scoring
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "aeb7ae79f4e54b9922cec04c212beb74", "grade": true, "grade_id": "ps02_export_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
 
-_share = scoring.number(
-    scoring.answer(globals(), "energy_export_share", task=2),
-    task=2,
-    name="energy_export_share",
-    column="member_share",
-    example="answers.value(composition, 'member_share', export_band=...)",
-)
-scoring.check(
-    0 <= _share <= 1,
-    f"Task 2: {_share:g} is not a fraction: a share runs from 0 to 1 (0.25 = 25 %). If you gave a "
-    "percentage, divide it by 100; if you gave a number of members, take the column member_share.",
-)
-scoring.check(
-    abs(_share - (energy_companies["export_share"] > 0.5).mean()) > 1e-9,
-    "Task 2: that is the share among the companies only; the task asks for the share of all the "
-    "cluster's members (the table energy).",
-)
-# The same share for another band or another cluster (a filter copied from the lesson)
-_export_bands = segmentation.member_composition(
-    segmentation.export_band(data.load("cluster_members")), "export_band"
-)
-_in_energy = _export_bands["cluster"] == "se_energy"
-_over_half = _export_bands["export_band"] == ">50 %"
-for _band, _other in _export_bands.loc[
-    _in_energy & ~_over_half, ["export_band", "member_share"]
-].values:
-    scoring.check(
-        abs(_share - _other) > 1e-9,
-        f"Task 2: that is the share of the band {_band!r}. The task asks for the members that "
-        "export more than half of their turnover: the band '>50 %'.",
-    )
-for _cluster, _other in _export_bands.loc[
-    ~_in_energy & _over_half, ["cluster", "member_share"]
-].values:
-    scoring.check(
-        abs(_share - _other) > 1e-9,
-        f"Task 2: that is the share of another cluster ({_cluster}). The task asks for the South "
-        "Sweden Energy Cluster: filter cluster='se_energy', or start from the table energy.",
-    )
+scoring.check_task("ps02", 2, globals())
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "a0b1a406d3f3640a2affbbb41c3746f9", "grade": false, "grade_id": "ps02_hhi_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 3 (2 points): do a few companies carry the cluster?
@@ -209,37 +121,10 @@ for _cluster, _other in _export_bands.loc[
 raise NotImplementedError()
 energy_hhi
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "c4729ec1c2fd7e38988fa53eda5f07de", "grade": true, "grade_id": "ps02_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from course import data, scoring
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "4cc0ce60ad9558017af60db89dfdcdb3", "grade": true, "grade_id": "ps02_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
 
-_hhi = scoring.number(
-    scoring.answer(globals(), "energy_hhi", task=3),
-    task=3,
-    name="energy_hhi",
-    column="market_hhi",
-    example="answers.value(concentration, 'market_hhi', cluster=...)",
-)
-scoring.check(
-    _hhi > 1,
-    f"Task 3: {_hhi:g} looks like an HHI with shares as fractions (0 to 1). The merger-guideline "
-    "bands use shares in %, from 0 to 10,000: multiply by 10,000, or use "
-    "segmentation.member_concentration.",
-)
-scoring.check(
-    abs(_hhi - answers.value(segmentation.member_concentration(
-        energy[energy["turnover_eur"].notna()], member_types=None), "market_hhi")) > 1e-6,
-    "Task 3: this HHI counts every member with a turnover, research institutes and associations "
-    "too. The task asks for the companies' turnover (the default of member_concentration).",
-)  # fmt: skip
-# The HHI of another cluster (a filter copied from the lesson)
-_by_cluster = segmentation.member_concentration(data.load("cluster_members"))
-_others = _by_cluster[_by_cluster["cluster"] != "se_energy"]
-for _cluster, _other in _others[["cluster", "market_hhi"]].values:
-    scoring.check(
-        abs(_hhi - _other) > 1e-6,
-        f"Task 3: that is the HHI of another cluster ({_cluster}). The task asks for the South "
-        "Sweden Energy Cluster: filter cluster='se_energy'.",
-    )
+scoring.check_task("ps02", 3, globals())
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "2a79fd6bb0590c7183b3e89266cba7ca", "grade": false, "grade_id": "ps02_forces_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 4 (2 points): how attractive is battery storage?
@@ -254,41 +139,10 @@ for _cluster, _other in _others[["cluster", "market_hhi"]].values:
 raise NotImplementedError()
 supplier_power_score, storage_attractiveness
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e7a24a0988d66713409f0f2666ee7f46", "grade": true, "grade_id": "ps02_forces_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "0c24c4329aa57b7066cb2ea08fbc6671", "grade": true, "grade_id": "ps02_forces_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_supplier = scoring.number(
-    scoring.answer(globals(), "supplier_power_score", task=4),
-    task=4,
-    name="supplier_power_score",
-    column="force_score",
-    example="answers.value(forces, 'force_score', force=...)",
-)
-_attractive = scoring.number(
-    scoring.answer(globals(), "storage_attractiveness", task=4),
-    task=4,
-    name="storage_attractiveness",
-    column="attractiveness",
-    example="answers.value(segmentation.attractiveness(forces), 'attractiveness')",
-)
-scoring.check(
-    1 <= _supplier <= 5 and 1 <= _attractive <= 5,
-    "Task 4: force scores and the attractiveness run from 1 to 5 in the course convention.",
-)
-_forces = segmentation.five_forces(storage_card)
-_plain_means = storage_card.groupby("force")["score"].mean()
-scoring.check(
-    abs(_attractive - _forces["force_score"].mean()) > 1e-6,
-    "Task 4: that is the mean force score. The attractiveness is 6 minus it: high pressure means a "
-    "less attractive industry.",
-)
-scoring.check(
-    abs(_supplier - _plain_means["supplier_power"]) > 1e-6
-    and min(abs(_attractive - (6 - _plain_means.mean())),
-            abs(_attractive - (6 - storage_card["score"].mean()))) > 1e-6,
-    "Task 4: this ignores the weights. A force score is the weighted mean of its drivers' scores "
-    "(the weights of each force add up to 1): use segmentation.five_forces.",
-)  # fmt: skip
+scoring.check_task("ps02", 4, globals())
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "a41b5765895731885f871fc452791426", "grade": false, "grade_id": "ps02_segments_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 5 (2 points): segments of the companies
@@ -303,44 +157,10 @@ scoring.check(
 raise NotImplementedError()
 energy_k, energy_largest_segment
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "b1695c8dc89c84386f6c2d02dd14a802", "grade": true, "grade_id": "ps02_segments_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-import warnings
-
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "808fcae724045a654add48110817dca3", "grade": true, "grade_id": "ps02_segments_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_k = scoring.number(
-    scoring.answer(globals(), "energy_k", task=5),
-    task=5,
-    name="energy_k",
-    column="k",
-    example="result.k",
-)
-_largest = scoring.number(
-    scoring.answer(globals(), "energy_largest_segment", task=5),
-    task=5,
-    name="energy_largest_segment",
-    column="members",
-    example="answers.value(result.profile, 'members', segment=1)",
-)
-scoring.check(
-    _k == int(_k) and 2 <= _k <= 5,
-    f"Task 5: energy_k is {_k:g}, but it is the number of segments: a whole number from 2 to 5. "
-    "The silhouette is a score between -1 and 1 (in result.scores); the number is result.k.",
-)
-scoring.check(
-    _largest == int(_largest) and len(energy_companies) / _k <= _largest <= len(energy_companies),
-    f"Task 5: the largest of {_k:g} segments of {len(energy_companies)} companies has at least "
-    f"{len(energy_companies) / _k:.0f} and at most {len(energy_companies)} members: take the column "
-    "members of segment 1 in result.profile (segment 1 is the largest).",
-)
-with warnings.catch_warnings():  # the members without turnover are left out, with a warning
-    warnings.simplefilter("ignore")
-    _every_member = segmentation.segment_members(energy, features, k=range(2, 6))
-scoring.check(
-    (_k, _largest) != (_every_member.k, _every_member.profile["members"].max()),
-    "Task 5: these are the segments of all the members, institutions too. The task asks for the "
-    "companies: segment energy_companies.",
-)
+scoring.check_task("ps02", 5, globals())
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "860135384cbac4eb1b0256a74ec6e356", "grade": false, "grade_id": "ps02_written_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## The written tasks
@@ -382,3 +202,8 @@ board_forces.round(2)
 
 # %% [markdown]
 # *Write your answer to task 7 here (double-click to edit).*
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e5aba60ee64f5cf18e24b48f9ed38ee9", "grade": false, "grade_id": "ps02_summary", "locked": true, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+scoring.summary("ps02", globals())

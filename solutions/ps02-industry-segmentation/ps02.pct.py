@@ -25,10 +25,12 @@
 #
 # **How it works**
 # - Replace `raise NotImplementedError()` in each answer cell with your code; keep the variable names.
-# - Run the check cell below each answer: no error means the *visible* checks pass; a `Hint:` says
-#   what to change. Your instructor runs more (hidden) checks, some of which give partial credit;
-#   the feedback you get back says in one line what each of them found.
-# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, then **Validate**.
+# - Run the check cell below each answer: it says `Task 1: right.`, or a `Hint:` that says what to
+#   change (it never tells you the number). Your instructor's grading makes the same comparison.
+# - Numbers typed from a table with the decimals the lesson shows (a share such as 0.212) count as
+#   right; better still, take them with `answers.value`.
+# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, read the list at the end of
+#   the notebook (every task: right, not yet, or written), then **Validate**.
 # - The data are the course's synthetic data (table `cluster_members`). Shares are fractions
 #   (0.25 = 25 %).
 #
@@ -45,7 +47,7 @@
 # %% nbgrader={"grade": false, "grade_id": "ps02_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
 import pandas as pd
 
-from course import answers, data, plots, segmentation  # noqa: F401 (answers: the toolbox)
+from course import answers, data, plots, segmentation
 
 members = data.load("cluster_members")
 energy = members[members["cluster"] == "se_energy"]
@@ -68,7 +70,7 @@ storage_card = pd.DataFrame(
         "weight": [0.5, 0.3, 0.2, 0.6, 0.4, 0.5, 0.5, 0.5, 0.5, 0.4, 0.3, 0.3],
         "evidence": "board workshop, May; Energimyndigheten market report; member interviews",
     }
-)  # fmt: skip
+)
 storage_card[["force", "driver", "score", "weight"]]
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps02_sme_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -88,101 +90,17 @@ energy_medium_companies = answers.value(sized, "members", size_class="medium")
 energy_micro_companies, energy_medium_companies
 
 # %% nbgrader={"grade": true, "grade_id": "ps02_sme_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-import warnings
-
 from course import scoring
 
-_micro = scoring.number(
-    scoring.answer(globals(), "energy_micro_companies", task=1),
-    task=1,
-    name="energy_micro_companies",
-    column="members",
-    example="answers.value(composition, 'members', size_class=...)",
-)
-_medium = scoring.number(
-    scoring.answer(globals(), "energy_medium_companies", task=1),
-    task=1,
-    name="energy_medium_companies",
-    column="members",
-    example="answers.value(composition, 'members', size_class=...)",
-)
-scoring.check(
-    _micro == int(_micro) and _medium == int(_medium) and _micro + _medium <= len(energy_companies),
-    f"Task 1: give the numbers of companies (whole numbers, together at most "
-    f"{len(energy_companies)}), not shares.",
-)
-# The classic slips, recomputed with the library on changed copies of the table
-_turnover_only = segmentation.sme_class(
-    energy_companies.assign(balance_sheet_eur=energy_companies["turnover_eur"])
-)["size_class"]
-_higher = energy_companies[["turnover_eur", "balance_sheet_eur"]].max(axis=1)
-_both_tests = segmentation.sme_class(
-    energy_companies.assign(turnover_eur=_higher, balance_sheet_eur=_higher)
-)["size_class"]
-_bands = segmentation.size_band(energy_companies)["size_band"]
-scoring.check(
-    (_micro, _medium) != ((_turnover_only == "micro").sum(), (_turnover_only == "medium").sum()),
-    "Task 1: these are the classes by headcount and turnover alone. The EU definition accepts the "
-    "turnover OR the balance-sheet total: a firm that fails the turnover ceiling can still meet the "
-    "balance-sheet one.",
-)
-scoring.check(
-    (_micro, _medium) != ((_both_tests == "micro").sum(), (_both_tests == "medium").sum()),
-    "Task 1: these counts demand both money tests. One is enough: turnover OR balance sheet.",
-)
-scoring.check(
-    (_micro, _medium) != ((_bands == "0-9").sum(), (_bands == "50-249").sum()),
-    "Task 1: these are the statistical size bands (headcount only). The SME classes need the "
-    "headcount AND the turnover or balance sheet: use segmentation.sme_class.",
-)
-with warnings.catch_warnings():  # the members without turnover are left out, with a warning
-    warnings.simplefilter("ignore")
-    _every_member = segmentation.sme_class(energy)["size_class"]
-scoring.check(
-    (_micro, _medium) != ((_every_member == "micro").sum(), (_every_member == "medium").sum()),
-    "Task 1: these counts classify every member, research institutes and associations too. SME "
-    "status is for enterprises: classify the companies only (energy_companies).",
-)
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps02", 1, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=1,
-    points=2,
-    kind="numbers",
-    name="the two counts",
-    column="members",
-    answer={
-        "energy_micro_companies": energy_micro_companies,
-        "energy_medium_companies": energy_medium_companies,
-    },
-    hints={
-        "energy_micro_companies": "headcount below 10 AND turnover or balance sheet at most EUR 2 m",
-        "energy_medium_companies": "classify the companies only, with segmentation.sme_class",
-    },
-    expected="""
-firms = load("cluster_members")
-firms = firms[(firms["cluster"] == "se_energy") & (firms["member_type"] == "company")]
-heads, turnover, balance = firms["employees"], firms["turnover_eur"], firms["balance_sheet_eur"]
-size = np.select(
-    [
-        (heads < 10) & ((turnover <= 2e6) | (balance <= 2e6)),
-        (heads < 50) & ((turnover <= 10e6) | (balance <= 10e6)),
-        (heads < 250) & ((turnover <= 50e6) | (balance <= 43e6)),
-    ],
-    ["micro", "small", "medium"],
-    "large",
-)
-expected = {
-    "energy_micro_companies": (size == "micro").sum(),
-    "energy_medium_companies": (size == "medium").sum(),
-}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps02", 1, globals())
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps02_export_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -202,68 +120,17 @@ energy_export_share = answers.value(exports, "member_share", export_band=">50 %"
 energy_export_share
 
 # %% nbgrader={"grade": true, "grade_id": "ps02_export_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from course import data, scoring
+from course import scoring
 
-_share = scoring.number(
-    scoring.answer(globals(), "energy_export_share", task=2),
-    task=2,
-    name="energy_export_share",
-    column="member_share",
-    example="answers.value(composition, 'member_share', export_band=...)",
-)
-scoring.check(
-    0 <= _share <= 1,
-    f"Task 2: {_share:g} is not a fraction: a share runs from 0 to 1 (0.25 = 25 %). If you gave a "
-    "percentage, divide it by 100; if you gave a number of members, take the column member_share.",
-)
-scoring.check(
-    abs(_share - (energy_companies["export_share"] > 0.5).mean()) > 1e-9,
-    "Task 2: that is the share among the companies only; the task asks for the share of all the "
-    "cluster's members (the table energy).",
-)
-# The same share for another band or another cluster (a filter copied from the lesson)
-_export_bands = segmentation.member_composition(
-    segmentation.export_band(data.load("cluster_members")), "export_band"
-)
-_in_energy = _export_bands["cluster"] == "se_energy"
-_over_half = _export_bands["export_band"] == ">50 %"
-for _band, _other in _export_bands.loc[
-    _in_energy & ~_over_half, ["export_band", "member_share"]
-].values:
-    scoring.check(
-        abs(_share - _other) > 1e-9,
-        f"Task 2: that is the share of the band {_band!r}. The task asks for the members that "
-        "export more than half of their turnover: the band '>50 %'.",
-    )
-for _cluster, _other in _export_bands.loc[
-    ~_in_energy & _over_half, ["cluster", "member_share"]
-].values:
-    scoring.check(
-        abs(_share - _other) > 1e-9,
-        f"Task 2: that is the share of another cluster ({_cluster}). The task asks for the South "
-        "Sweden Energy Cluster: filter cluster='se_energy', or start from the table energy.",
-    )
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps02", 2, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=2,
-    points=2,
-    kind="numbers",
-    name="energy_export_share",
-    column="member_share",
-    answer=energy_export_share,
-    hints={"energy_export_share": "members with an export share above 0.5, divided by all members"},
-    expected="""
-cluster = load("cluster_members")
-cluster = cluster[cluster["cluster"] == "se_energy"]
-expected = {"energy_export_share": (cluster["export_share"] > 0.5).sum() / len(cluster)}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps02", 2, globals())
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps02_hhi_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -280,58 +147,17 @@ energy_hhi = answers.value(concentration, "market_hhi", cluster="se_energy")
 energy_hhi
 
 # %% nbgrader={"grade": true, "grade_id": "ps02_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-from course import data, scoring
+from course import scoring
 
-_hhi = scoring.number(
-    scoring.answer(globals(), "energy_hhi", task=3),
-    task=3,
-    name="energy_hhi",
-    column="market_hhi",
-    example="answers.value(concentration, 'market_hhi', cluster=...)",
-)
-scoring.check(
-    _hhi > 1,
-    f"Task 3: {_hhi:g} looks like an HHI with shares as fractions (0 to 1). The merger-guideline "
-    "bands use shares in %, from 0 to 10,000: multiply by 10,000, or use "
-    "segmentation.member_concentration.",
-)
-scoring.check(
-    abs(_hhi - answers.value(segmentation.member_concentration(
-        energy[energy["turnover_eur"].notna()], member_types=None), "market_hhi")) > 1e-6,
-    "Task 3: this HHI counts every member with a turnover, research institutes and associations "
-    "too. The task asks for the companies' turnover (the default of member_concentration).",
-)  # fmt: skip
-# The HHI of another cluster (a filter copied from the lesson)
-_by_cluster = segmentation.member_concentration(data.load("cluster_members"))
-_others = _by_cluster[_by_cluster["cluster"] != "se_energy"]
-for _cluster, _other in _others[["cluster", "market_hhi"]].values:
-    scoring.check(
-        abs(_hhi - _other) > 1e-6,
-        f"Task 3: that is the HHI of another cluster ({_cluster}). The task asks for the South "
-        "Sweden Energy Cluster: filter cluster='se_energy'.",
-    )
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps02", 3, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=3,
-    points=2,
-    kind="numbers",
-    name="energy_hhi",
-    column="market_hhi",
-    answer=energy_hhi,
-    hints={"energy_hhi": "square each company's share of the turnover in %, and add them up"},
-    expected="""
-firms = load("cluster_members")
-firms = firms[(firms["cluster"] == "se_energy") & (firms["member_type"] == "company")]
-shares = 100 * firms["turnover_eur"] / firms["turnover_eur"].sum()
-expected = {"energy_hhi": (shares ** 2).sum()}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps02", 3, globals())
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps02_forces_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -355,72 +181,15 @@ supplier_power_score, storage_attractiveness
 # %% nbgrader={"grade": true, "grade_id": "ps02_forces_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_supplier = scoring.number(
-    scoring.answer(globals(), "supplier_power_score", task=4),
-    task=4,
-    name="supplier_power_score",
-    column="force_score",
-    example="answers.value(forces, 'force_score', force=...)",
-)
-_attractive = scoring.number(
-    scoring.answer(globals(), "storage_attractiveness", task=4),
-    task=4,
-    name="storage_attractiveness",
-    column="attractiveness",
-    example="answers.value(segmentation.attractiveness(forces), 'attractiveness')",
-)
-scoring.check(
-    1 <= _supplier <= 5 and 1 <= _attractive <= 5,
-    "Task 4: force scores and the attractiveness run from 1 to 5 in the course convention.",
-)
-_forces = segmentation.five_forces(storage_card)
-_plain_means = storage_card.groupby("force")["score"].mean()
-scoring.check(
-    abs(_attractive - _forces["force_score"].mean()) > 1e-6,
-    "Task 4: that is the mean force score. The attractiveness is 6 minus it: high pressure means a "
-    "less attractive industry.",
-)
-scoring.check(
-    abs(_supplier - _plain_means["supplier_power"]) > 1e-6
-    and min(abs(_attractive - (6 - _plain_means.mean())),
-            abs(_attractive - (6 - storage_card["score"].mean()))) > 1e-6,
-    "Task 4: this ignores the weights. A force score is the weighted mean of its drivers' scores "
-    "(the weights of each force add up to 1): use segmentation.five_forces.",
-)  # fmt: skip
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps02", 4, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=4,
-    points=2,
-    kind="numbers",
-    name="the force score and the attractiveness",
-    answer={
-        "supplier_power_score": supplier_power_score,
-        "storage_attractiveness": storage_attractiveness,
-    },
-    hints={
-        "supplier_power_score": "the weighted mean of the supplier drivers' scores",
-        "storage_attractiveness": "6 minus the mean of the five weighted force scores",
-    },
-    expected="""
-card = pd.DataFrame({
-    "force": ["entry"] * 3 + ["supplier"] * 2 + ["buyer"] * 2 + ["substitutes"] * 2 + ["rivalry"] * 3,
-    "score": [2, 3, 4, 5, 4, 4, 3, 2, 3, 4, 2, 3],
-    "weight": [0.5, 0.3, 0.2, 0.6, 0.4, 0.5, 0.5, 0.5, 0.5, 0.4, 0.3, 0.3],
-})
-card["weighted"] = card["score"] * card["weight"]
-forces = card.groupby("force")["weighted"].sum() / card.groupby("force")["weight"].sum()
-expected = {
-    "supplier_power_score": forces["supplier"],
-    "storage_attractiveness": 6 - forces.mean(),
-}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps02", 4, globals())
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps02_segments_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -440,77 +209,17 @@ energy_largest_segment = answers.value(segments.profile, "members", segment=1)
 energy_k, energy_largest_segment
 
 # %% nbgrader={"grade": true, "grade_id": "ps02_segments_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-import warnings
-
 from course import scoring
 
-_k = scoring.number(
-    scoring.answer(globals(), "energy_k", task=5),
-    task=5,
-    name="energy_k",
-    column="k",
-    example="result.k",
-)
-_largest = scoring.number(
-    scoring.answer(globals(), "energy_largest_segment", task=5),
-    task=5,
-    name="energy_largest_segment",
-    column="members",
-    example="answers.value(result.profile, 'members', segment=1)",
-)
-scoring.check(
-    _k == int(_k) and 2 <= _k <= 5,
-    f"Task 5: energy_k is {_k:g}, but it is the number of segments: a whole number from 2 to 5. "
-    "The silhouette is a score between -1 and 1 (in result.scores); the number is result.k.",
-)
-scoring.check(
-    _largest == int(_largest) and len(energy_companies) / _k <= _largest <= len(energy_companies),
-    f"Task 5: the largest of {_k:g} segments of {len(energy_companies)} companies has at least "
-    f"{len(energy_companies) / _k:.0f} and at most {len(energy_companies)} members: take the column "
-    "members of segment 1 in result.profile (segment 1 is the largest).",
-)
-with warnings.catch_warnings():  # the members without turnover are left out, with a warning
-    warnings.simplefilter("ignore")
-    _every_member = segmentation.segment_members(energy, features, k=range(2, 6))
-scoring.check(
-    (_k, _largest) != (_every_member.k, _every_member.profile["members"].max()),
-    "Task 5: these are the segments of all the members, institutions too. The task asks for the "
-    "companies: segment energy_companies.",
-)
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps02", 5, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=5,
-    points=2,
-    kind="numbers",
-    name="the segments",
-    column="members",
-    answer={"energy_k": energy_k, "energy_largest_segment": energy_largest_segment},
-    hints={
-        "energy_k": "segment the companies on the three features with k=range(2, 6)",
-        "energy_largest_segment": "the members of segment 1 of the companies' segmentation",
-    },
-    expected="""
-from sklearn.cluster import KMeans
-from sklearn.metrics import silhouette_score
-
-firms = load("cluster_members")
-firms = firms[(firms["cluster"] == "se_energy") & (firms["member_type"] == "company")]
-x = np.column_stack(
-    [np.log1p(firms["employees"]), np.log1p(firms["turnover_eur"]), firms["export_share"]]
-).astype(float)
-z = (x - x.mean(axis=0)) / x.std(axis=0)
-labels = {k: KMeans(n_clusters=k, n_init=10, random_state=42).fit(z).labels_ for k in range(2, 6)}
-silhouettes = {k: silhouette_score(z, labels[k]) for k in labels}
-best = max(silhouettes, key=lambda k: (silhouettes[k], -k))
-expected = {"energy_k": best, "energy_largest_segment": np.bincount(labels[best]).max()}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps02", 5, globals())
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps02_written_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -583,3 +292,8 @@ board_forces.round(2)
 
 # %% [markdown]
 # *Write your answer to task 7 here (double-click to edit).*
+
+# %% nbgrader={"grade": false, "grade_id": "ps02_summary", "locked": true, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+scoring.summary("ps02", globals())

@@ -132,10 +132,27 @@ energy_k = result.k
 energy_largest_segment = answers.value(result.profile, "members", segment=1)
 """,
     },
-    {  # the lesson's Jutland filter copied into task 2
+    {  # the lesson's Jutland filter copied into task 2; the number of companies for an HHI
         "ps02_export_answer": """
 exports = segmentation.member_composition(segmentation.export_band(members), "export_band")
 energy_export_share = answers.value(exports, "member_share", cluster="dk_food", export_band=">50 %")
+""",
+        "ps02_hhi_answer": "energy_hhi = 39\n",
+    },
+    {  # the lesson's case: the Vidzeme Food Cluster (lv_food) instead of se_energy
+        "ps02_sme_answer": """
+food = members[(members["cluster"] == "lv_food") & (members["member_type"] == "company")]
+sized = segmentation.member_composition(segmentation.sme_class(food), "size_class")
+energy_micro_companies = answers.value(sized, "members", size_class="micro")
+energy_medium_companies = answers.value(sized, "members", size_class="medium")
+""",
+        "ps02_export_answer": """
+exports = segmentation.member_composition(segmentation.export_band(members), "export_band")
+energy_export_share = answers.value(exports, "member_share", cluster="lv_food", export_band=">50 %")
+""",
+        "ps02_hhi_answer": """
+concentration = segmentation.member_concentration(members)
+energy_hhi = answers.value(concentration, "market_hhi", cluster="lv_food")
 """,
     },
 ]
@@ -146,7 +163,7 @@ HINTS = [
         "ps02_export_test": "is not a fraction",
         "ps02_hhi_test": "looks like an HHI with shares as fractions",
         "ps02_forces_test": "that is the mean force score",
-        "ps02_segments_test": "it is the number of segments",
+        "ps02_segments_test": "energy_k is the number of segments: a whole number from 2 to 5",
     },
     {
         "ps02_sme_test": "turnover OR the balance-sheet total",
@@ -157,12 +174,35 @@ HINTS = [
     },
     {
         "ps02_sme_test": "these counts classify every member",
-        "ps02_export_test": "that is the share of the band '25-50 %'",
-        "ps02_hhi_test": "that is the HHI of another cluster (dk_food)",
+        "ps02_export_test": "this is the share for the band '25-50 %': the task asks for the band "
+        "'>50 %'",
+        "ps02_hhi_test": "this is the HHI for another cluster (dk_food): the task asks for the "
+        "South Sweden Energy Cluster (se_energy)",
         "ps02_segments_test": "these are the segments of all the members",
     },
-    {"ps02_export_test": "that is the share of another cluster (dk_food)"},
+    {
+        "ps02_export_test": "that is the share of another cluster (dk_food)",
+        "ps02_hhi_test": "this is the number of companies, not the HHI of their turnover",
+    },
+    {  # the lesson's own case, the Vidzeme Food Cluster, kept in the exercise
+        "ps02_sme_test": "energy_micro_companies: this is the count for another cluster "
+        "(lv_food): the task asks for the South Sweden Energy Cluster (se_energy).",
+        "ps02_export_test": "that is the share of another cluster (lv_food)",
+        "ps02_hhi_test": "this is the HHI for another cluster (lv_food)",
+    },
 ]
+
+
+# Numbers typed from the tables at the lesson's precision (shares: 3 decimals, HHI: whole
+# numbers, force scores: 2 decimals) earn their points
+TYPED = Learner(
+    answers={
+        "ps02_export_answer": "energy_export_share = 0.212\n",
+        "ps02_hhi_answer": "energy_hhi = 1589\n",
+        "ps02_forces_answer": "supplier_power_score, storage_attractiveness = 4.6, 2.72\n",
+    },
+    scores={"ps02_export_test": 2, "ps02_hhi_test": 2, "ps02_forces_test": 2},
+)
 
 
 SPEC = AssignmentSpec(
@@ -173,7 +213,11 @@ SPEC = AssignmentSpec(
     half=HALF,
     natural=NATURAL,
     wrong=WRONG,
-    wrong_feedback=(),  # the generic checks only: a score line, no secret, no NameError
+    wrong_feedback=(
+        "Task 1 (0 of 2 points): energy_micro_companies is off",
+        "Task 3 (0 of 2 points): energy_hhi is off: square each company's share",
+    ),
+    more={"typed": TYPED},
     validations=tuple(
         Validation(f"mistakes {number}", answers, hints)
         for number, (answers, hints) in enumerate(zip(MISTAKES, HINTS, strict=True), start=1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 
-CONVERTED = ("ps01",)  # the assignments whose test cells name their task
+CONVERTED = ("ps01", "ps02")  # the assignments whose test cells name their task
 
 
 def _module(assignment: str):
@@ -32,8 +32,9 @@ def written(assignment: str) -> dict:
 
 
 def answer_names(assignment: str, number: int) -> list[str]:
-    """The names the learner defines for one task, in order."""
-    return [answer.name for answer in tasks(assignment)[number].answers]
+    """The names the learner defines for one task, in order (its choices, ``context``, last)."""
+    task = tasks(assignment)[number]
+    return [answer.name for answer in task.answers] + list(task.context)
 
 
 _REFERENCES: dict = {}  # (assignment, number) -> Reference, computed once per scorer process
