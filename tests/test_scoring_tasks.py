@@ -76,6 +76,8 @@ def test_every_declared_task_computes_each_part_and_labels_its_own_case(referenc
         for part in task.parts():
             keys = {k for row in reference.lookup for k in row} - {"value", "says", "likely"}
             assert keys - {"part"} <= set(task.own_of(part)), (assignment, number, part)
+        if task.context or any(callable(v) for v in reference.right.values()):
+            continue  # the right answer depends on the learner's own choice (task.context)
         # the right answer, given as computed, earns every point
         given = {
             a.name: (

@@ -346,7 +346,7 @@ def _ask(address: str | None, key: str | None, request: dict) -> dict | None:
         return None
 
 
-def start_service() -> tuple[subprocess.Popen, dict]:
+def start_service(*, own_session: bool = False) -> tuple[subprocess.Popen, dict]:
     """Start a scoring service: its process and the variables that lead a kernel to it.
 
     ``course grade`` starts one before it autogrades a submission and stops it after; a kernel
@@ -365,6 +365,7 @@ def start_service() -> tuple[subprocess.Popen, dict]:
         stdout=subprocess.PIPE,
         text=True,
         env={**_scorer_env(), "COURSE_SCORER_KEY": key},
+        start_new_session=own_session,  # a kernel's scorer: Interrupt Kernel does not stop it
     )
     address = service.stdout.readline().strip()  # the service says where it listens
     return service, {"COURSE_SCORER": address, "COURSE_SCORER_KEY": key}
@@ -447,7 +448,7 @@ def summary(assignment: str, namespace: dict) -> None:
             lines.append(f"Task {number} (written, {points:g} points): your instructor grades it.")
             continue
         task, names = auto[number], answer_names(assignment, number)
-        head = f"Task {number} ({task.points:g} points): "
+        head = f"Task {number} ({task.points:g} point{'s' * (task.points != 1)}): "
         if any(name not in namespace for name in names):
             lines.append(head + "not answered yet.")
             continue
@@ -475,7 +476,7 @@ def _ask_kernel_scorer(request: dict) -> dict:
     """Ask this kernel's own scoring service (started once, reused); a new process if it fails."""
     for _ in range(2):
         if _SCORER[0] is None or _SCORER[0][0].poll() is not None:
-            _SCORER[0] = start_service()
+            _SCORER[0] = start_service(own_session=True)
         result = _ask(_SCORER[0][1]["COURSE_SCORER"], _SCORER[0][1]["COURSE_SCORER_KEY"], request)
         if result is not None:
             break

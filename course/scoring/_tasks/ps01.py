@@ -448,7 +448,10 @@ GROWTH = Task(
     measure="CAGR",
     own={"region": "Rīga (LV006)", "category": "it_electronics", "column": "cagr"},
     decimals=4,
-    hints={"riga_it_cagr": "the yearly rate of the category's employment, 2013 to 2023."},
+    hints={
+        "riga_it_cagr": "take the yearly rate from the table economics.growth makes (2013 to "
+        "2023, by cluster category) for Rīga and it_electronics, rather than computing it by hand."
+    },
     check=_growth_check,
 )
 
