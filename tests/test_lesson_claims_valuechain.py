@@ -323,10 +323,10 @@ def test_section_minutes_match_the_table_and_add_up(text):
         text,
         re.M,
     )
-    assert sum(int(m) for _, m in rows) == 123
+    assert sum(int(m) for _, m in rows) == 126
     writing = re.findall(r"^\| \d [^|]+\| \d+ \| (\d+) \|", text, flags=re.M)
     assert sum(map(int, writing)) == 30
-    assert "**Core total** | **123** | **30**" in text
+    assert "**Core total** | **126** | **30**" in text
 
 
 def test_write_it_yourself_cells_leave_the_line_to_the_learner(text):
