@@ -63,3 +63,16 @@ def test_speaker_notes_come_from_the_instructor_notes(module):
 def test_a_missing_module_is_refused_plainly(tmp_path, capsys):
     assert cli.main(["slides", "7", "--out", str(tmp_path)]) == 2
     assert "There is no module '7'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("module", list(timings.MODULES))
+def test_the_lesson_carries_live_slide_marks_for_rise(module):
+    import nbformat
+
+    lesson = nbformat.read(timings.lesson_text(module).with_suffix(".ipynb"), as_version=4)
+    kinds = [c.metadata.get("slideshow", {}).get("slide_type") for c in lesson.cells]
+    headings = [c for c in lesson.cells if c.cell_type == "markdown" and c.source.startswith("#")]
+    assert kinds.count("slide") >= 5, "each section's cell opens a slide (jupyterlab-rise)"
+    assert all(c.metadata.get("slideshow") for c in headings if c.source.startswith(("# ", "## ")))
+    solutions = [c for c in lesson.cells if c.source.lstrip().startswith("<details")]
+    assert all(c.metadata.get("slideshow", {}).get("slide_type") == "skip" for c in solutions)

@@ -3,9 +3,10 @@
 The lesson notebooks are written to be read, one section per Markdown cell. The deck splits each
 cell into slides of one idea: a section heading (``##``) opens a slide, a sub-heading (``###``),
 a "Your turn" or "Write it yourself" box and every further :data:`WORDS_PER_SLIDE` words open a
-sub-slide, code cells appear as fragments, and the folded solutions are left out. A cell that
-already carries ``slideshow`` metadata (set in JupyterLab's property inspector, or for RISE) keeps
-it. Speaker notes (press ``s`` in the deck) come from the module's instructor notes in
+sub-slide, code cells appear as fragments, and the folded solutions are left out. The lessons
+carry RISE's ``slideshow`` metadata for live slides in JupyterLab (jupyterlab-rise): a section's
+cell opens a slide, a folded solution is skipped; the deck keeps a cell's mark for its first
+slide. Speaker notes (press ``s`` in the deck) come from the module's instructor notes in
 ``docs/instructors/`` and from the lesson's own minutes (``course.trainer.timings``).
 
 Every script and style is served from the output folder: reveal.js from the project's npm
@@ -88,9 +89,11 @@ def deck_notebook(module: str):
             code.metadata["slideshow"] = {"slide_type": stated or "fragment"}
             deck.cells.append(code)
             continue
-        if _is_solution(cell.source):
+        if _is_solution(cell.source) or stated == "skip":
             continue
-        pieces = [(stated, cell.source)] if stated else split_markdown(cell.source)
+        pieces = split_markdown(cell.source)
+        if stated and pieces:  # the lesson's own mark (for RISE) opens the cell's first slide
+            pieces[0] = (stated, pieces[0][1])
         for kind, text in pieces:
             deck.cells.append(_markdown(text, kind))
             heading = re.match(
