@@ -9,3 +9,7 @@
 - :mod:`course.trainer.certificates`: a record of completion per participant of the six-week
   programme, from ``course grade``'s grades (``course certificates``).
 """
+
+# what `course schedule` offers; here so that the command line loads nothing else to list them
+ENGAGEMENTS = ("half-day", "one-day", "two-day", "six-week")
+DEFAULT_PARTICIPANTS = 12

@@ -10,16 +10,16 @@ from course import _arguments as arguments
 
 def add_commands(commands) -> None:
     """Register the three subcommands on the ``course`` command's subparsers."""
-    from course.trainer import schedule
+    from course import trainer
 
     plan = commands.add_parser(
         "schedule", help="trainers: a workshop agenda built from the lessons' own minutes"
     )
-    plan.add_argument("engagement", choices=schedule.ENGAGEMENTS, help="which engagement")
+    plan.add_argument("engagement", choices=trainer.ENGAGEMENTS, help="which engagement")
     plan.add_argument(
         "--participants",
         type=arguments.whole_number(1, 60, example="--participants 12"),
-        default=schedule.DEFAULT_PARTICIPANTS,
+        default=trainer.DEFAULT_PARTICIPANTS,
         help="people in the room: sizes the groups and the closing round (default 12)",
     )
     plan.set_defaults(func=_schedule)

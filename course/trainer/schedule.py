@@ -23,14 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.checks import CourseInputError
-from course.trainer import timings
+from course.trainer import DEFAULT_PARTICIPANTS, ENGAGEMENTS, timings
 
 ROOM_FACTOR = 1.15
 BUFFER_SHARE = 0.10
 # closing round: each group presents, then takes questions; set-up and change-overs once
 PRESENT_MINUTES, QUESTION_MINUTES, ROUND_SET_UP = 3, 2, 5
-DEFAULT_PARTICIPANTS = 12
-ENGAGEMENTS = ("half-day", "one-day", "two-day", "six-week")
 
 
 def round5(minutes: float) -> int:

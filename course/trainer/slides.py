@@ -153,7 +153,7 @@ def _instructor_notes(module: str) -> str:
     from course import materials
 
     root = materials.source_root()
-    if root is None or module == "0":
+    if root is None:
         return ""
     path = root / NOTES / f"{timings.MODULES[module]}.md"
     return path.read_text(encoding="utf-8") if path.is_file() else ""
