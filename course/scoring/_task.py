@@ -82,7 +82,9 @@ class Task:
     or a dict per part name); ``measure`` names the measure in a slip line ("LQ"); ``decimals``
     is the taught precision (one int, or a dict per part; None: full precision); ``hints`` says
     per part what to do when nothing more specific is known; ``check(given, reference)`` returns
-    a task-specific hint or None.
+    a task-specific hint or None. ``context`` names what the learner chooses and the task reads
+    besides its answers (``my_cluster``): not scored, given to ``check`` and to a ``right`` value
+    that is a function of the answers read (``right={"stage": lambda read: ...}``).
     """
 
     number: int
@@ -95,6 +97,7 @@ class Task:
     hints: Mapping[str, str] = field(default_factory=dict)
     check: Callable[[dict, Reference], str | None] | None = None
     title: str = ""
+    context: tuple[str, ...] = ()
 
     def parts(self) -> list[str]:
         return [part for answer in self.answers for part in answer.part_names()]
@@ -118,6 +121,7 @@ def judge(task: Task, given: Mapping[str, object], *, load, reference: Reference
     """
     reference = reference or task.compute(load)
     read, unreadable = _read(task, given)
+    read = {**{name: given[name] for name in task.context if name in given}, **read}
     share = task.points / len(task.parts())
     score, said, hints = 0.0, [], []
     for part in task.parts():
@@ -167,6 +171,7 @@ def _read(task: Task, given: Mapping[str, object]) -> tuple[dict, dict]:
 
 def _judge_part(task, part, value, read, reference, share) -> tuple[float, str]:
     right = reference.right[part]
+    right = right(read) if callable(right) else right
     decimals = task.decimals_of(part)
     if isinstance(right, set | frozenset | list | tuple):
         earned = score_set(value, {str(r) for r in right}, points=share)

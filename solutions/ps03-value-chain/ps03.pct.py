@@ -15,20 +15,27 @@
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # Assignment ps03: value chain analysis
 #
-# *About 70 minutes. 18 points: 10 checked automatically, 8 for two short written answers.*
+# *About 100 minutes. 20 points: 12 checked automatically, 8 for two short written answers.*
 #
-# The Vidzeme Food Cluster and the Jutland Food Network are writing their food + packaging project;
-# the South Sweden Energy Cluster has asked for a look at its own chain. Use the course library as in
-# module 3: every task needs one to three lines of code. State each answer with the toolbox:
-# `answers.value` (one number or code) and `answers.values` (a list). A one-row table, a column or a
-# list works as well: the checks read any of them.
+# A beverages company, the paper packaging makers and the **South Sweden Energy Cluster** (`se_energy`)
+# have asked for numbers on their chains, and in task 6 you map **your own cluster**. Use the course
+# library as in module 3: every task needs one to three lines of code. State each answer with the
+# toolbox: `answers.value` (one number or code), `answers.values` (a list) and `answers.top` (the top
+# rows). A one-row table, a column or a list works as well: the checks read any of them.
+#
+# The lesson's case was the food industry and the Vidzeme Food Cluster; here the industries and the
+# clusters are others. Names from the lesson such as `chain_suppliers` or `multipliers` do not exist
+# here until you make them.
 #
 # **How it works**
-# - Replace `raise NotImplementedError()` in each answer cell with your code; keep the variable names.
-# - Run the check cell below each answer: no error means the *visible* checks pass; a `Hint:` says
-#   what to change. Your instructor runs more (hidden) checks; the feedback you get back says in one
-#   line what each of them found.
-# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, then **Validate**.
+# - Replace `raise NotImplementedError()` in each answer cell with your code, and store the answer
+#   under the name the task gives, with `name = ...` (the name on the left of `=`).
+# - Run the check cell below each answer: it says `Task 1: right.`, or a `Hint:` that says what to
+#   change (it never tells you the number). Your instructor's grading makes the same comparison.
+# - Numbers typed from a table with the decimals the lesson shows (a coefficient such as 0.0401, a
+#   multiplier such as 15.2) count as right; better still, take them with `answers.value`.
+# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, read the list at the end of
+#   the notebook (every task: right, not yet, or written), then **Validate**.
 # - The input-output table is the course's fictional `io_table` (EUR million); `io` holds its parts
 #   (`io.Z`, `io.x`, `io.names`, ...), as in the lesson.
 #
@@ -38,26 +45,17 @@
 # | 2 | The Leontief inverse: agriculture behind beverages | 2 |
 # | 3 | An employment multiplier: paper packaging | 2 |
 # | 4 | Key sectors with the supply-side forward index | 2 |
-# | 5 | The gaps in the energy cluster's chain | 2 |
-# | 6 | Written: a cross-industry project proposal | 4 |
-# | 7 | Written: the limits of multipliers | 4 |
+# | 5 | The thinnest link of the energy cluster's chain | 2 |
+# | 6 | Your own cluster: its largest stage | 2 |
+# | 7 | Written: a project for your own cluster | 4 |
+# | 8 | Written: the limits of multipliers | 4 |
 
 # %% nbgrader={"grade": false, "grade_id": "ps03_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-from course import answers, data, plots, valuechain  # noqa: F401 (answers: the toolbox for your answers)
+from course import answers, data, valuechain
 
 table = data.load("io_table")
 io = valuechain.io_accounts(table)
 members = data.load("cluster_members")
-# the stages of an energy chain: no processing or packaging stage
-energy_chain = [
-    "inputs",
-    "primary_production",
-    "logistics_distribution",
-    "retail_services",
-    "technology_provider",
-    "research_education",
-    "support_services",
-]
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_coefficient_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 1 (2 points): how much paper packaging goes into a euro of beverages?
@@ -66,8 +64,9 @@ energy_chain = [
 # industry (`beverages`): what beverages buy from paper packaging per euro of their own output, as
 # `beverages_paper_coefficient` (one number, e.g. 0.02 for 2 cents).
 #
-# The lesson's `chain_suppliers` is not defined here, and it was the food industry's table: first
-# make the table of the suppliers of beverages with `valuechain.suppliers(io.Z, io.x, ...)`.
+# The lesson's section 3 made the table of the food industry's suppliers; here you need the table of
+# the suppliers of **beverages** (`valuechain.suppliers(io.Z, io.x, ...)`), and the right row and
+# column of it.
 
 # %% nbgrader={"grade": false, "grade_id": "ps03_coefficient_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -81,72 +80,15 @@ beverages_paper_coefficient
 # %% nbgrader={"grade": true, "grade_id": "ps03_coefficient_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_given = scoring.number(
-    scoring.answer(globals(), "beverages_paper_coefficient", task=1),
-    task=1,
-    name="beverages_paper_coefficient",
-    column="input_coefficient",
-    example="answers.value(suppliers, 'input_coefficient', industry=...)",
-)
-_sellers = valuechain.buyers(io.Z, io.x, "paper_packaging")
-_total = valuechain.suppliers(io.Z, io.x, "beverages")
-
-
-def _near(a, b):
-    return abs(a - b) <= 1e-3 * abs(b)
-
-
-_food = valuechain.suppliers(io.Z, io.x, "food")
-scoring.check(
-    _given < 1,
-    "Task 1: that looks like EUR million of purchases, or a percentage: a coefficient is per euro "
-    "of the buyer's output (the column 'input_coefficient', not 'purchases'), e.g. 0.02 for 2 "
-    "cents.",
-)
-scoring.check(
-    _given > 0,
-    "Task 1: 0 is what paper packaging buys from beverages: the supplier is the row, the buyer the "
-    "column. Take the suppliers of beverages, valuechain.suppliers(io.Z, io.x, 'beverages'), and "
-    "the row of paper_packaging.",
-)
-scoring.check(
-    not _near(_given, answers.value(_food, "input_coefficient", industry="paper_packaging")),
-    "Task 1: that is the food industry's coefficient (the lesson's chain_suppliers): the task asks "
-    "for the suppliers of beverages, valuechain.suppliers(io.Z, io.x, 'beverages').",
-)
-scoring.check(
-    not _near(_given, answers.value(_sellers, "allocation_coefficient", industry="beverages")),
-    "Task 1: that is the share of paper packaging's output sold to beverages: the technical "
-    "coefficient divides by the output of the buyer (beverages), not of the seller.",
-)
-scoring.check(
-    not _near(_given, answers.value(_total, "total_requirement", industry="paper_packaging")),
-    "Task 1: that is the total (direct and indirect) requirement from the Leontief inverse: the "
-    "task asks for the direct coefficient, what beverages buy themselves.",
-)
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps03", 1, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=1,
-    points=2,
-    kind="numbers",
-    name="beverages_paper_coefficient",
-    column="input_coefficient",
-    answer=beverages_paper_coefficient,
-    hints={
-        "beverages_paper_coefficient": "divide what beverages buy from paper packaging by the "
-        "output of beverages"
-    },
-    expected="""
-io = load("io_table").set_index("code")
-expected = {"beverages_paper_coefficient": io.loc["paper_packaging", "beverages"] / io.loc["beverages", "total"]}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps03", 1, globals())
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_leontief_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -154,7 +96,7 @@ expected = {"beverages_paper_coefficient": io.loc["paper_packaging", "beverages"
 #
 # With the **Leontief inverse** of the table: how much agricultural output (`agriculture`) does one
 # euro of final demand for beverages (`beverages`) need, directly and indirectly? Give it as
-# `beverages_agriculture_total` (one number).
+# `beverages_agriculture_total` (one number). The lesson's section 4 shows which column holds it.
 
 # %% nbgrader={"grade": false, "grade_id": "ps03_leontief_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -168,70 +110,15 @@ beverages_agriculture_total
 # %% nbgrader={"grade": true, "grade_id": "ps03_leontief_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_given = scoring.number(
-    scoring.answer(globals(), "beverages_agriculture_total", task=2),
-    task=2,
-    name="beverages_agriculture_total",
-    column="total_requirement",
-    example="answers.value(suppliers, 'total_requirement', industry=...)",
-)
-_beverages = valuechain.suppliers(io.Z, io.x, "beverages")
-_direct = answers.value(_beverages, "input_coefficient", industry="agriculture")
-_indirect = answers.value(_beverages, "indirect_requirement", industry="agriculture")
-_food_total = answers.value(
-    valuechain.suppliers(io.Z, io.x, "food"), "total_requirement", industry="agriculture"
-)
-scoring.check(
-    _given >= 0,
-    "Task 2: a total requirement is never negative: the Leontief inverse is (I - A)^-1, the "
-    "inverse of I - A, not I - A itself (valuechain.leontief_inverse computes it).",
-)
-scoring.check(
-    abs(_given - _direct) > 1e-3 * _direct,
-    "Task 2: that is the direct coefficient (matrix A): the total adds what the suppliers of "
-    "beverages buy from farms in turn, the Leontief inverse (column 'total_requirement').",
-)
-scoring.check(
-    abs(_given - _indirect) > 1e-3 * _indirect,
-    "Task 2: that is only the indirect part (column 'indirect_requirement'): the task asks for "
-    "the total, direct and indirect (column 'total_requirement').",
-)
-scoring.check(
-    abs(_given - _food_total) > 1e-3 * _food_total,
-    "Task 2: that is the agriculture behind a euro of food (the lesson's chain_suppliers): the "
-    "task asks for beverages, valuechain.suppliers(io.Z, io.x, 'beverages').",
-)
-scoring.check(
-    _given > _direct,
-    "Task 2: the total requirement is at least the direct purchase: check the row "
-    "(agriculture) and the column (beverages) of the Leontief inverse.",
-)
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps03", 2, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=2,
-    points=2,
-    kind="numbers",
-    name="beverages_agriculture_total",
-    column="total_requirement",
-    answer=beverages_agriculture_total,
-    hints={
-        "beverages_agriculture_total": "read row agriculture, column beverages of L = (I - A)^-1"
-    },
-    expected="""
-io = load("io_table")
-rows = io[io["kind"] == "industry"].set_index("code")
-codes = list(rows.index)
-A = rows[codes].to_numpy() / rows["total"].to_numpy()[None, :]
-L = np.linalg.inv(np.eye(len(codes)) - A)
-expected = {"beverages_agriculture_total": L[codes.index("agriculture"), codes.index("beverages")]}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps03", 2, globals())
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_multiplier_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
@@ -240,7 +127,8 @@ expected = {"beverages_agriculture_total": L[codes.index("agriculture"), codes.i
 # The packaging members want to tell the regional agency what their industry means for jobs. Give
 # the **employment multiplier** of paper packaging (`paper_packaging`): persons employed in the
 # whole economy per EUR 1 million of final demand for paper packaging, as
-# `packaging_jobs_multiplier` (one number).
+# `packaging_jobs_multiplier` (one number). The table of the lesson's section 5 has several columns
+# of jobs: which one is it?
 
 # %% nbgrader={"grade": false, "grade_id": "ps03_multiplier_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -254,77 +142,24 @@ packaging_jobs_multiplier
 # %% nbgrader={"grade": true, "grade_id": "ps03_multiplier_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_given = scoring.number(
-    scoring.answer(globals(), "packaging_jobs_multiplier", task=3),
-    task=3,
-    name="packaging_jobs_multiplier",
-    column="employment_multiplier",
-    example="answers.value(multipliers, 'employment_multiplier', industry=...)",
-)
-_row = valuechain.multipliers(io)
-_wrong = {
-    "direct_employment": "that counts only the jobs in paper packaging itself (direct "
-    "employment): the multiplier counts the jobs in every industry of the chain",
-    "employment_type_i": "that is the type I multiplier, a ratio of total to direct jobs: the "
-    "task asks for persons per EUR 1 million of final demand",
-    "output_multiplier": "that is the output multiplier, in euros of output: the task asks for "
-    "persons employed",
-    "value_added_multiplier": "that is the value-added multiplier, in euros: the task asks for "
-    "persons employed",
-}
-for _column, _message in _wrong.items():
-    _value = answers.value(_row, _column, industry="paper_packaging")
-    scoring.check(abs(_given - _value) > 1e-3 * abs(_value), f"Task 3: {_message}.")
-scoring.check(
-    _given >= 1,
-    "Task 3: give persons per EUR 1 million (the course library converts the table's thousand "
-    "persons to persons): a number below 1 looks like thousands, or like a share.",
-)
-for _other in _row["industry"]:
-    if _other != "paper_packaging":  # another industry's multiplier, also rounded to 0.1
-        _value = answers.value(_row, "employment_multiplier", industry=_other)
-        scoring.check(
-            abs(_given - _value) > 0.05,
-            f"Task 3: that is the employment multiplier of {_other}: the task asks for paper "
-            "packaging, the row industry='paper_packaging'.",
-        )
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps03", 3, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=3,
-    points=2,
-    kind="numbers",
-    name="packaging_jobs_multiplier",
-    column="employment_multiplier",
-    answer=packaging_jobs_multiplier,
-    hints={
-        "packaging_jobs_multiplier": "jobs per EUR 1 million of output, times the Leontief "
-        "inverse, for the paper packaging column"
-    },
-    expected="""
-io = load("io_table")
-rows = io[io["kind"] == "industry"].set_index("code")
-codes = list(rows.index)
-x = rows["total"].to_numpy()
-L = np.linalg.inv(np.eye(len(codes)) - rows[codes].to_numpy() / x[None, :])
-jobs = io.set_index("kind").loc["employment", codes].to_numpy(dtype=float) * 1000
-expected = {"packaging_jobs_multiplier": ((jobs / x) @ L)[codes.index("paper_packaging")]}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps03", 3, globals())
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_key_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 4 (2 points): key sectors, looking at supply
 #
 # Compute the Rasmussen-Hirschman linkages with the **supply-side forward index** from the Ghosh
-# inverse (`method="ghosh"`). Which industries are **key sectors**? Give a list of industry codes
-# (the `industry` column) as `key_sectors_supply_side`. A wrong extra industry costs as much as a
-# right one earns.
+# inverse (the lesson's section 6 names the option). Which industries are **key sectors**? Give a
+# list of industry codes (the `industry` column) as `key_sectors_supply_side`. A wrong extra industry
+# costs as much as a right one earns.
 
 # %% nbgrader={"grade": false, "grade_id": "ps03_key_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
@@ -336,211 +171,165 @@ key_sectors_supply_side
 # %% nbgrader={"grade": true, "grade_id": "ps03_key_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_key = scoring.items(
-    scoring.answer(globals(), "key_sectors_supply_side", task=4),
-    task=4,
-    name="key_sectors_supply_side",
-    column="industry",
-    example="answers.values(links, 'industry', type=...)",
-)
-scoring.check(
-    set(_key) <= set(io.Z.index),
-    "Task 4: give industry codes as written in the 'industry' column, such as 'fishing'.",
-)
-_default = valuechain.linkages(io.Z, io.x)
-scoring.check(
-    set(_key) != set(answers.values(_default, "industry", type="key")),
-    "Task 4: these are the key sectors with the default forward index (the rows of the Leontief "
-    "inverse): the task asks for the supply-side index, valuechain.linkages(..., method='ghosh').",
-)
-scoring.check_none_of(
-    _key,
-    _default.loc[_default["backward"] <= 1, "industry"],
-    "{item} has a backward linkage below 1: a key sector needs both indices above 1.",
-    task=4,
-)
-_ghosh = valuechain.linkages(io.Z, io.x, method="ghosh")
-scoring.check_none_of(
-    _key,
-    _ghosh.loc[_ghosh["forward"] <= 1, "industry"],
-    "{item} has a supply-side (Ghosh) forward linkage below 1: a key sector needs both indices "
-    "above 1 (type='backward' lists the industries with only a strong backward linkage).",
-    task=4,
-)
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps03", 4, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=4,
-    points=2,
-    kind="set",
-    name="key_sectors_supply_side",
-    column="industry",
-    answer=key_sectors_supply_side,
-    hints={"set": "key sectors have a backward (Leontief) and a forward (Ghosh) index above 1"},
-    expected="""
-io = load("io_table")
-rows = io[io["kind"] == "industry"].set_index("code")
-codes = list(rows.index)
-Z, x = rows[codes].to_numpy(), rows["total"].to_numpy()
-L = np.linalg.inv(np.eye(len(codes)) - Z / x[None, :])
-G = np.linalg.inv(np.eye(len(codes)) - Z / x[:, None])
-backward = L.mean(axis=0) / L.mean()
-forward = G.mean(axis=1) / G.mean()
-expected = {code for code, b, f in zip(codes, backward, forward) if b > 1 and f > 1}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps03", 4, globals())
 ### END HIDDEN TESTS
 
-# %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_gaps_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
-# ## Task 5 (2 points): what is missing in the energy cluster's chain?
+# %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_thinnest_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 5 (2 points): the thinnest link of the energy cluster's chain
 #
 # Map the members of the **South Sweden Energy Cluster** (`se_energy` in the column `cluster` of
-# `members`) on the stages of an energy chain (`energy_chain`, given in the first cell). Which
-# stages of its chain are **gaps**? Give a list of stage codes (the `stage` column) as
-# `energy_cluster_gaps`.
+# `members`) on the chain that fits it (the lesson's section 8: `valuechain.CLUSTER_CHAINS` says which).
+# Which stage **of the chain itself** (not a support stage: the column `kind` says which is which)
+# has the **fewest members**? Give its stage code (the `stage` column, text) as
+# `energy_thinnest_stage`.
+#
+# `answers.top(table, "members", n=3, kind="chain")` lists the three chain stages, most members
+# first: the thinnest is the last row.
 
-# %% nbgrader={"grade": false, "grade_id": "ps03_gaps_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% nbgrader={"grade": false, "grade_id": "ps03_thinnest_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 ### BEGIN SOLUTION
 energy = members[members["cluster"] == "se_energy"]
-energy_map = valuechain.value_chain_map(energy, stages=energy_chain)
-energy_cluster_gaps = answers.values(energy_map, "stage", gap=True)
+energy_map = valuechain.value_chain_map(energy, chain=valuechain.CLUSTER_CHAINS["se_energy"])
+thinnest_row = answers.top(energy_map, "members", n=3, kind="chain").tail(1)
+energy_thinnest_stage = answers.value(thinnest_row, "stage")
 ### END SOLUTION
-energy_cluster_gaps
+energy_thinnest_stage
 
-# %% nbgrader={"grade": true, "grade_id": "ps03_gaps_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% nbgrader={"grade": true, "grade_id": "ps03_thinnest_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_gaps = scoring.items(
-    scoring.answer(globals(), "energy_cluster_gaps", task=5),
-    task=5,
-    name="energy_cluster_gaps",
-    column="stage",
-    example="answers.values(energy_map, 'stage', gap=True)",
-)
-scoring.check(
-    set(_gaps) <= set(valuechain.value_chain_stages()["stage"]),
-    "Task 5: give stage codes as written in the 'stage' column, such as 'inputs'.",
-)
-scoring.check_none_of(
-    _gaps,
-    sorted(set(valuechain.value_chain_stages()["stage"]) - set(energy_chain)),
-    "{item} is not a stage of an energy chain: map the members with stages=energy_chain.",
-    task=5,
-)
-_energy_members = members[members["cluster"] == "se_energy"]
-scoring.check_none_of(
-    _gaps,
-    _energy_members["value_chain_stage"].unique(),
-    "{item} has members in the South Sweden Energy Cluster, so it is not a gap: check that you "
-    "kept the rows of cluster 'se_energy'.",
-    task=5,
-)
 ### BEGIN HIDDEN TESTS
-# Scored in a fresh Python process by a fresh copy of course.scoring (see its docstring):
-# what the answer cells rebind in this kernel does not change the score.
-import importlib.util
-import runpy
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps03", 5, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
 
-_fresh = runpy.run_path(importlib.util.find_spec("course.scoring").origin)
-_fresh["score_in_fresh_process"](
-    task=5,
-    points=2,
-    kind="set",
-    name="energy_cluster_gaps",
-    column="stage",
-    answer=energy_cluster_gaps,
-    hints={"set": "a gap is a stage of the energy chain (not a support stage) with no member"},
-    expected="""
-members = load("cluster_members")
-present = set(members.loc[members["cluster"] == "se_energy", "value_chain_stage"])
-chain = ["inputs", "primary_production", "logistics_distribution", "retail_services"]
-expected = {stage for stage in chain if stage not in present}
-""",
-)
+run_path(find_spec("course.scoring").origin)["score_task"]("ps03", 5, globals())
+### END HIDDEN TESTS
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_own_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# ## Task 6 (2 points): your own cluster
+#
+# Choose **your** cluster: set `my_cluster` in the answer cell to its id: `"lv_food"` (Vidzeme Food
+# Cluster), `"dk_food"` (Jutland Food Network), `"lv_it"` (Riga Digital Cluster), `"se_energy"`
+# (South Sweden Energy Cluster) or `"ee_logistics"` (Estonian Logistics Cluster). Map its members on
+# its own chain, as in task 5. Which stage of the chain itself (kind `"chain"`) has the **most
+# employees**? Give its stage code as `my_largest_stage`. The check compares it with the cluster
+# you chose, and task 7 asks you to write about the same cluster.
+
+# %% nbgrader={"grade": false, "grade_id": "ps03_own_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+my_cluster = "lv_it"  # your cluster: "lv_food", "dk_food", "lv_it", "se_energy" or "ee_logistics"
+### BEGIN SOLUTION
+ours = members[members["cluster"] == my_cluster]
+my_map = valuechain.value_chain_map(ours, chain=valuechain.CLUSTER_CHAINS[my_cluster])
+my_largest_stage = answers.value(answers.top(my_map, "employees", n=1, kind="chain"), "stage")
+### END SOLUTION
+my_map[["stage", "stage_name", "kind", "members", "employees", "gap"]]
+
+# %% nbgrader={"grade": true, "grade_id": "ps03_own_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+### BEGIN HIDDEN TESTS
+scoring.autograding()
+### END HIDDEN TESTS
+scoring.check_task("ps03", 6, globals())
+### BEGIN HIDDEN TESTS
+from importlib.util import find_spec
+from runpy import run_path
+
+run_path(find_spec("course.scoring").origin)["score_task"]("ps03", 6, globals())
 ### END HIDDEN TESTS
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_written_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## The written tasks
 #
-# The cell below shows what the lesson found for the food + packaging case: the main suppliers of
-# the food industry, the main buyers of the two packaging industries, and the value-chain maps of the
-# two food clusters. Answer in plain language, as you would to a board: a short paragraph each
-# (100-200 words). You may add code cells of your own above your answer.
+# Answer in plain language, as you would to a board: a short paragraph each (100-200 words). You
+# may add code cells of your own above your answer: the cell below shows the map of your cluster
+# (the cluster of task 6) and the main suppliers and buyers of the industries in the table; change `industry`
+# to the table's code nearest to your cluster (`"food"`, `"ict"`, `"energy"` or
+# `"transport_logistics"`) and run it again.
 
-# %% nbgrader={"grade": false, "grade_id": "ps03_case_tables", "locked": true, "schema_version": 3, "solution": false, "task": false}
-food_suppliers = valuechain.suppliers(io.Z, io.x, "food", n=6)
-paper_buyers = valuechain.buyers(io.Z, io.x, "paper_packaging", n=3)
-plastic_buyers = valuechain.buyers(io.Z, io.x, "plastic_packaging", n=3)
-maps = valuechain.value_chain_map(
-    members[members["cluster"].isin(["lv_food", "dk_food"])], by="cluster"
-)
-print(food_suppliers.round(3).to_string(index=False))
-print(paper_buyers.round(3).to_string(index=False))
-print(plastic_buyers.round(3).to_string(index=False))
-maps.pivot_table(index="stage_name", columns="cluster", values="members", sort=False)
+# %%
+industry = "ict"  # the input-output industry nearest to your cluster
+print(valuechain.suppliers(io.Z, io.x, industry, n=5).round(4).to_string(index=False))
+print(valuechain.buyers(io.Z, io.x, industry, n=5).round(3).to_string(index=False))
+ours = members[members["cluster"] == my_cluster]
+valuechain.value_chain_map(ours, chain=valuechain.CLUSTER_CHAINS[my_cluster])
 
 # %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_proposal_task", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": true}
-# ## Task 6 (written, 4 points): a cross-industry project proposal
+# ## Task 7 (written, 4 points): a project for your own cluster
 #
-# Propose **one** joint food + packaging project for the Vidzeme Food Cluster and the Jutland Food
-# Network. Say which members (stages, industries) take part and why each side would join, using at
-# least **two numbers** from the tables above or the lesson (coefficients, buyer shares, gaps,
-# multipliers), and name one thing the numbers cannot tell you. Write your answer in the cell below
-# this one.
-#
-# === BEGIN MARK SCHEME ===
-# Award up to 4 points; any well-argued project can earn full marks.
-# - 1 point: a concrete project with named participants by stage or industry (e.g. packaging firms
-#   C17/C22 with food processors, a research body, logistics; a joint brand or route to the buyer;
-#   recyclable or bio-based packaging from the region's wood and paper).
-# - 1 point: at least two numbers read correctly: food buys about 4 cents of paper and 3.5 cents
-#   of plastic packaging per euro of output (7.5 cents together; total paper requirement about 4.9
-#   cents); food takes about 22 % of paper and 18 % of plastic packaging's output; both clusters have
-#   gaps in inputs and in retail and buyer services; Jutland is larger upstream and has more technology
-#   providers; food's output multiplier is about 2.16 (value added 0.67 per euro).
-# - 1 point: explains why each side would join (the dependence is lopsided: packaging firms depend
-#   on food more than food firms on packaging; food gains quality, shelf life, sustainability or a
-#   route to the buyer; Jutland gains access, raw materials, costs or a test market).
-# - 1 point: a limit of the evidence: the table is fictional and national, not regional; coefficients
-#   are averages, not the members' recipes; stages are self-declared; the numbers do not show
-#   willingness, capacity, prices or competition between members; interviews are needed.
-# Deduct 1 point for a claim the numbers contradict (e.g. "packaging is a large share of food
-# firms' costs" or "Jutland can fill our retail gap").
-# === END MARK SCHEME ===
-
-# %% [markdown]
-# *Write your answer to task 6 here (double-click to edit).*
-
-# %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_limits_task", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": true}
-# ## Task 7 (written, 4 points): the limits of multipliers
-#
-# The regional agency's press release says: "The project will add EUR 2 million of food exports.
-# With an employment multiplier of 23.6, that **creates 47 new jobs** in Latvia, and with an output
-# multiplier of 2.16 it **adds EUR 4.3 million to the economy**." What is defensible in these two
-# sentences, what is not, and how would you rephrase them? Write your answer in the cell below this
-# one.
+# For the cluster you chose in task 6, propose **one** joint project with another industry (a
+# cross-industry project, as food + packaging or IT + logistics in the lesson's section 7). Say which
+# stages of your map and which partner industry take part and why each side would join, using at
+# least **two numbers** from this assignment, the tables above or the lesson (coefficients, buyer
+# shares, your map's members and employees, multipliers), and name one thing the numbers cannot
+# tell you. Write your answer in the cell below this one.
 #
 # === BEGIN MARK SCHEME ===
-# Award up to 4 points:
-# - 1 point: the arithmetic is the standard reading (2 x 23.6 = 47 persons, 2 x 2.16 = 4.3 million
-#   of output) under the model's assumptions, and the multipliers measure how connected food is.
-# - 1 point: "creates jobs" is not defensible: multipliers assume fixed recipes (constant
-#   coefficients), spare capacity, no price or wage effects, no displacement of other firms; firms
-#   with idle capacity or rising productivity hire fewer; the jobs are persons employed on average,
-#   not new full-time posts.
-# - 1 point: "adds EUR 4.3 million to the economy" double-counts: output includes every stage's
-#   purchases; income is value added (about 0.67 per euro, about EUR 1.35 million), and imports
-#   leak out (about a third).
-# - 1 point: another limit or a good rephrasing: the table is national (a region such as Vidzeme
-#   buys more from outside, so regional effects are smaller), one year, fictional; multipliers of
-#   different projects cannot be added; a rephrasing such as "goes with about 47 jobs and EUR 1.3
-#   million of value added across the economy, if recipes stay as they are".
+# Award up to 4 points; any well-argued project for any course cluster can earn full marks.
+# - 1 point: a concrete project with named participants by stage of the learner's own map (task 6)
+#   and a partner industry (e.g. IT: software houses with transport firms on route planning,
+#   tracking, paperless customs; energy: engineering and installation with construction; logistics:
+#   warehousing with ICT; food: processing with packaging).
+# - 1 point: at least two numbers read correctly from the tables, e.g. for lv_it software and IT
+#   services 27 members and 759 employees, data and platforms 3 members; transport buys EUR 94.4
+#   million of ICT, about 3 % of ICT's output, 1.5 cents per euro directly and about 3.1 cents in
+#   all; for se_energy engineering and installation is the thinnest link (4 members); for food,
+#   paper and plastic packaging 4 and 3.5 cents per euro, food takes 21.6 % of paper packaging.
+# - 1 point: explains why each side would join, and that the dependence is lopsided (one side is a
+#   small cost for the other, but a large market for the first).
+# - 1 point: a limit of the evidence: the table is fictional and national, not regional;
+#   coefficients are averages; stages are self-declared or placed by NACE division; the numbers do
+#   not show willingness, capacity, prices or competition between members; interviews are needed.
+# Deduct 1 point for a claim the numbers contradict, or for a cluster other than the one chosen in
+# task 6 without saying why.
 # === END MARK SCHEME ===
 
 # %% [markdown]
 # *Write your answer to task 7 here (double-click to edit).*
+
+# %% [markdown] nbgrader={"grade": false, "grade_id": "ps03_limits_task", "locked": true, "points": 4, "schema_version": 3, "solution": false, "task": true}
+# ## Task 8 (written, 4 points): the limits of multipliers
+#
+# The regional agency's press release says: "The project will add EUR 2 million of paper packaging
+# exports. With an employment multiplier of 14.8, that **creates 30 new jobs** in Latvia, and with
+# an output multiplier of 1.94 it **adds EUR 3.9 million to the economy**." What is defensible in
+# these two sentences, what is not, and how would you rephrase them? Write your answer in the cell
+# below this one.
+#
+# === BEGIN MARK SCHEME ===
+# Award up to 4 points:
+# - 1 point: the arithmetic is the standard reading (2 x 14.8 = 30 persons, 2 x 1.94 = 3.9 million
+#   of output) under the model's assumptions, and the multipliers measure how connected paper
+#   packaging is as a buyer.
+# - 1 point: "creates jobs" is not defensible: multipliers assume fixed recipes (constant
+#   coefficients), spare capacity, no price or wage effects, no displacement of other firms; firms
+#   with idle capacity or rising productivity hire fewer; the jobs are persons employed on average,
+#   not new full-time posts.
+# - 1 point: "adds EUR 3.9 million to the economy" double-counts: output includes every stage's
+#   purchases; income is value added (about 0.66 per euro, about EUR 1.3 million), and imports leak
+#   out (about a third).
+# - 1 point: another limit or a good rephrasing: the table is national (a region buys more from
+#   outside, so regional effects are smaller), one year, fictional; multipliers of different
+#   projects cannot be added; a rephrasing such as "goes with about 30 jobs and EUR 1.3 million of
+#   value added across the economy, if recipes stay as they are".
+# === END MARK SCHEME ===
+
+# %% [markdown]
+# *Write your answer to task 8 here (double-click to edit).*
+
+# %% nbgrader={"grade": false, "grade_id": "ps03_summary", "locked": true, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+scoring.summary("ps03", globals())

@@ -1,8 +1,7 @@
-"""ps03 (value chain analysis): the data of its nbgrader round trip.
+"""ps03 (value chain analysis): the data of its nbgrader round trip (see tests/assignment_kit.py).
 
-The steps are tests/test_assignments.py's, the vocabulary tests/assignment_kit.py's. Validate on
-the conceptual mistakes, on the lesson's answers copied into ps03 and on an unanswered notebook:
-each check cell fails with its hint, never with a NameError.
+Task 6 is the learner's own cluster (``my_cluster``): the natural learner chooses the IT cluster
+another way, the half-right learner the logistics cluster, and the check follows the choice.
 """
 
 from __future__ import annotations
@@ -14,30 +13,39 @@ POINTS = {
     "ps03_leontief_test": 2,
     "ps03_multiplier_test": 2,
     "ps03_key_test": 2,
-    "ps03_gaps_test": 2,
+    "ps03_thinnest_test": 2,
+    "ps03_own_test": 2,
 }
-TESTS = tuple(POINTS)
 
 HALF = Learner(  # task 3 left unanswered: 0
     answers={
         "ps03_coefficient_answer": SOLVED,  # 2 of 2
         "ps03_leontief_answer": "beverages_agriculture_total = 0.2",  # wrong: 0 of 2
-        "ps03_key_answer": "key_sectors_supply_side = ['agriculture', 'energy']",  # 1 of 2
-        # 1 of 2: one gap of two, none wrong
-        "ps03_gaps_answer": "energy_cluster_gaps = ['retail_services']",
+        # the default forward index: 3 of the 4 key sectors, 1.5 of 2
+        "ps03_key_answer": "key_sectors_supply_side = ['agriculture', 'forestry_wood', 'energy']",
+        "ps03_thinnest_answer": "energy_thinnest_stage = 'technology_provider'",  # a support stage
+        "ps03_own_answer": "my_cluster = 'ee_logistics'\nmy_largest_stage = 'warehousing_terminals'",
     },
     scores={
         "ps03_coefficient_test": 2,
         "ps03_leontief_test": 0,
         "ps03_multiplier_test": 0,
-        "ps03_key_test": 1,
-        "ps03_gaps_test": 1,
+        "ps03_key_test": 1.5,
+        "ps03_thinnest_test": 0,
+        "ps03_own_test": 2,
     },
-    feedback=("Task 3 is not answered yet", "Task 4 (1 of 2 points): 2 of 4 found"),
+    feedback=(
+        "Hint: Task 3 is not answered yet",
+        "Task 4 (1.5 of 2 points): key_sectors_supply_side is off: this is the list of key "
+        "sectors for the default forward index",
+        "Task 5 (0 of 2 points): energy_thinnest_stage is off: this is a support stage",
+        "Task 6 (full marks)",
+    ),
 )
 
 # Right answers in other forms than the solution's: a numpy scalar read from a matrix, a 1 x 1
-# table, a one-row table of several columns, a Series, a table with a column "stage".
+# table, a one-row table of several columns, a Series, a one-row table with a column "stage",
+# a code typed in quotes; task 6 for the IT cluster from a table sorted by hand.
 NATURAL_ANSWERS = {
     "ps03_coefficient_answer": """
 A = valuechain.technical_coefficients(io.Z, io.x)
@@ -55,10 +63,42 @@ packaging_jobs_multiplier = multipliers[multipliers["industry"] == "paper_packag
 links = valuechain.linkages(io.Z, io.x, method="ghosh")
 key_sectors_supply_side = links.loc[links["type"] == "key", "industry"]
 """,
-    "ps03_gaps_answer": """
-energy = members[members["cluster"] == "se_energy"]
-energy_cluster_gaps = valuechain.value_chain_gaps(energy, stages=energy_chain)
+    "ps03_thinnest_answer": """
+energy_map = valuechain.value_chain_map(members[members["cluster"] == "se_energy"], chain="energy")
+chain_only = energy_map[energy_map["kind"] == "chain"]
+energy_thinnest_stage = chain_only.sort_values("members").head(1)
 """,
+    "ps03_own_answer": """
+my_cluster = "lv_it"
+my_map = valuechain.value_chain_map(members[members["cluster"] == my_cluster], chain="it")
+my_largest_stage = "software_services"
+""",
+}
+
+# Numbers typed from tables printed at the lesson's precision (coefficients: 4 decimals, the
+# Leontief inverse: 3, multipliers: 1) earn their points too
+TYPED = {
+    "ps03_coefficient_answer": "beverages_paper_coefficient = 0.0503\n",
+    "ps03_leontief_answer": "beverages_agriculture_total = 0.162\n",
+    "ps03_multiplier_answer": "packaging_jobs_multiplier = 14.8\n",
+}
+MORE = {
+    "typed": Learner(
+        answers=TYPED,
+        scores={"ps03_coefficient_test": 2, "ps03_leontief_test": 2, "ps03_multiplier_test": 2},
+    ),
+    # the plastic row (0.0601) and food's row (0.0500, 3 tenths of a thousandth off) score 0
+    "rows": Learner(
+        answers={
+            "ps03_coefficient_answer": "beverages_paper_coefficient = 0.0601\n",
+            "ps03_leontief_answer": """
+beverage_suppliers = valuechain.suppliers(io.Z, io.x, "beverages")
+beverages_agriculture_total = answers.value(beverage_suppliers, "total_requirement", industry="food")
+""",
+            "ps03_key_answer": "key_sectors_supply_side = ['agriculture', 'paper_packaging']\n",
+        },
+        scores={"ps03_coefficient_test": 0, "ps03_leontief_test": 0, "ps03_key_test": 1},
+    ),
 }
 
 # Wrong answers that pass the visible checks once these are patched away: all score 0.
@@ -67,62 +107,38 @@ WRONG_ANSWERS = {
     "ps03_leontief_answer": "beverages_agriculture_total = 0.5\n",
     "ps03_multiplier_answer": "packaging_jobs_multiplier = 30.0\n",
     "ps03_key_answer": "key_sectors_supply_side = ['retail']\n",
-    "ps03_gaps_answer": "energy_cluster_gaps = ['processing']\n",
+    "ps03_thinnest_answer": "energy_thinnest_stage = 'equipment'\n",
+    "ps03_own_answer": "my_cluster = 'lv_it'\nmy_largest_stage = 'data_platforms'\n",
 }
 
-
-# The conceptual mistakes of the module: each fails Validate with a hint that names the mistake.
+# The conceptual mistakes of the module, and the wrong answers issue 18 lists.
 MISTAKES = {
     "ps03_coefficient_answer": """
 beverage_suppliers = valuechain.suppliers(io.Z, io.x, "beverages")
-beverages_paper_coefficient = answers.value(beverage_suppliers, "purchases", industry="paper_packaging")
+beverages_paper_coefficient = answers.value(beverage_suppliers, "input_coefficient", industry="plastic_packaging")
 """,
     "ps03_leontief_answer": """
-A = valuechain.technical_coefficients(io.Z, io.x)
-beverages_agriculture_total = A.loc["agriculture", "beverages"]  # direct only
+beverage_suppliers = valuechain.suppliers(io.Z, io.x, "beverages")
+beverages_agriculture_total = answers.value(beverage_suppliers, "input_coefficient", industry="agriculture")
 """,
     "ps03_multiplier_answer": """
 multipliers = valuechain.multipliers(io)
 packaging_jobs_multiplier = answers.value(multipliers, "direct_employment", industry="paper_packaging")
 """,
-    "ps03_key_answer": """
-links = valuechain.linkages(io.Z, io.x)  # the default forward index
-key_sectors_supply_side = answers.values(links, "industry", type="key")
-""",
-    "ps03_gaps_answer": """
-energy = members[members["cluster"] == "se_energy"]
-energy_cluster_gaps = answers.values(valuechain.value_chain_map(energy), "stage", gap=True)
-""",
-}
-
-MORE_MISTAKES = {
-    "ps03_coefficient_answer": """
-paper_buyers = valuechain.buyers(io.Z, io.x, "paper_packaging")
-beverages_paper_coefficient = answers.value(paper_buyers, "allocation_coefficient", industry="beverages")
-""",
-    "ps03_leontief_answer": """
-import numpy as np
-A = valuechain.technical_coefficients(io.Z, io.x)
-beverages_agriculture_total = (np.eye(len(A)) - A).loc["agriculture", "beverages"]  # I - A, not its inverse
-""",
-    "ps03_multiplier_answer": """
-multipliers = valuechain.multipliers(io)
-packaging_jobs_multiplier = answers.value(multipliers, "output_multiplier", industry="paper_packaging")
-""",
-    "ps03_key_answer": (  # business services is forward-oriented, not key
-        "key_sectors_supply_side = ['business_services', 'energy']\n"
-    ),
-    "ps03_gaps_answer": """
-food = members[members["cluster"] == "lv_food"]  # the wrong cluster
-energy_cluster_gaps = answers.values(valuechain.value_chain_map(food), "stage", gap=True)
+    "ps03_key_answer": "key_sectors_supply_side = ['agriculture', 'forestry_wood', 'paper_packaging']\n",
+    "ps03_thinnest_answer": "energy_thinnest_stage = []\n",
+    "ps03_own_answer": """
+my_cluster = "lv_it"
+my_map = valuechain.value_chain_map(members[members["cluster"] == my_cluster], chain="it")
+my_largest_stage = answers.value(answers.top(my_map, "employees", n=1), "stage")
 """,
 }
 
-# The lesson's answers copied into ps03 (its table of food's suppliers, its beverages multiplier,
-# its type= filter): each passed Validate with "Success" before these checks were visible.
-LESSON_COPIES = {
+# The lesson's case kept in every task: food for beverages, food's multiplier, the default
+# forward index, the lesson's cluster on the goods chain, Vidzeme's largest stage for lv_it.
+LESSON_CASE = {
     "ps03_coefficient_answer": """
-chain_suppliers = valuechain.suppliers(io.Z, io.x, "food")  # the lesson's table, for food
+chain_suppliers = valuechain.suppliers(io.Z, io.x, "food")
 beverages_paper_coefficient = answers.value(chain_suppliers, "input_coefficient", industry="paper_packaging")
 """,
     "ps03_leontief_answer": """
@@ -131,32 +147,57 @@ beverages_agriculture_total = answers.value(chain_suppliers, "total_requirement"
 """,
     "ps03_multiplier_answer": """
 multipliers = valuechain.multipliers(io)
-packaging_jobs_multiplier = answers.value(multipliers, "employment_multiplier", industry="beverages")
+packaging_jobs_multiplier = answers.value(multipliers, "employment_multiplier", industry="food")
 """,
     "ps03_key_answer": """
-links = valuechain.linkages(io.Z, io.x, method="ghosh")
-key_sectors_supply_side = answers.values(links, "industry", type="backward")
+links = valuechain.linkages(io.Z, io.x)
+key_sectors_supply_side = answers.values(links, "industry", type="key")
 """,
+    "ps03_thinnest_answer": """
+it_map = valuechain.value_chain_map(members[members["cluster"] == "lv_it"], chain="it")
+energy_thinnest_stage = answers.value(answers.top(it_map, "members", n=3, kind="chain").tail(1), "stage")
+""",
+    "ps03_own_answer": "my_cluster = 'lv_it'\nmy_largest_stage = 'processing'\n",
 }
 
-# Row and column swapped, the indirect part only, the press release's rounded multiplier, and
-# key plus backward-oriented sectors: wrong answers that also passed the visible checks.
-SWAPS_AND_PARTS = {
-    "ps03_coefficient_answer": """
-A = valuechain.technical_coefficients(io.Z, io.x)
-beverages_paper_coefficient = A.loc["beverages", "paper_packaging"]  # row and column swapped
-""",
-    "ps03_leontief_answer": """
-beverage_suppliers = valuechain.suppliers(io.Z, io.x, "beverages")
-beverages_agriculture_total = answers.value(beverage_suppliers, "indirect_requirement", industry="agriculture")
-""",
-    "ps03_multiplier_answer": "packaging_jobs_multiplier = 23.6  # food's, from task 7\n",
-    "ps03_key_answer": """
-links = valuechain.linkages(io.Z, io.x, method="ghosh")
-key_sectors_supply_side = answers.values(links, "industry", type=["key", "backward"])
-""",
-}
-
+VALIDATIONS = (
+    Validation(
+        "mistakes",
+        MISTAKES,
+        {
+            "ps03_coefficient_test": "Task 1: this is the technical coefficient for the row "
+            "plastic_packaging: the task asks for the row paper_packaging.",
+            "ps03_leontief_test": "Task 2: this is the direct coefficient (matrix A, column "
+            "input_coefficient)",
+            "ps03_multiplier_test": "Task 3: this is the jobs in paper packaging itself (direct "
+            "employment)",
+            "ps03_key_test": "every industry in your list is a key sector, but at least one is "
+            "missing",
+            "ps03_thinnest_test": "energy_thinnest_stage is a list of 0 values: give one stage "
+            "code as text",
+            "ps03_own_test": "research_education is a support stage (kind 'support')",
+        },
+        never={"ps03_key_test": ("energy",), "ps03_own_test": ("software_services",)},
+    ),
+    Validation(
+        "the lesson's case",
+        LESSON_CASE,
+        {
+            "ps03_coefficient_test": "Task 1: this is the technical coefficient for the buyer "
+            "food: the task asks for the buyer beverages.",
+            "ps03_leontief_test": "Task 2: this is the total requirement for the buyer food: the "
+            "task asks for the buyer beverages.",
+            "ps03_multiplier_test": "Task 3: this is the employment multiplier for food: the task "
+            "asks for paper_packaging.",
+            "ps03_key_test": "Task 4: this is the list of key sectors for the default forward "
+            "index (rows of L, the lesson's section 6): the task asks for the supply-side index",
+            "ps03_thinnest_test": "Task 5: this is the thinnest stage for lv_it: the task asks "
+            "for se_energy.",
+            "ps03_own_test": "'processing' is the chain of",
+        },
+        never={"ps03_key_test": ("paper_packaging",)},
+    ),
+)
 
 SPEC = AssignmentSpec(
     name="ps03-value-chain",
@@ -166,58 +207,14 @@ SPEC = AssignmentSpec(
     half=HALF,
     natural=NATURAL_ANSWERS,
     wrong=WRONG_ANSWERS,
-    wrong_feedback=(  # the patches ran (the visible checks passed), the hidden tests still scored
+    wrong_feedback=(  # the patches did run: the visible checks passed, the hidden tests did not
         "Task 1 (0 of 2 points): beverages_paper_coefficient is off",
-        "Task 4 (0 of 2 points): 0 of 4 found, 1 listed that should not be",
-        "Task 5 (0 of 2 points): 0 of 2 found, 1 listed that should not be",
+        "Task 2 (0 of 2 points): beverages_agriculture_total is off",
+        "Task 3 (0 of 2 points): packaging_jobs_multiplier is off",
+        "Task 4 (0 of 2 points): key_sectors_supply_side is off",
+        "Task 5 (0 of 2 points): energy_thinnest_stage is off",
+        "Task 6 (0 of 2 points): my_largest_stage is off",
     ),
-    validations=(
-        Validation(
-            "mistakes",
-            MISTAKES,
-            {
-                "ps03_coefficient_test": "looks like EUR million of purchases",
-                "ps03_leontief_test": "that is the direct coefficient (matrix A)",
-                "ps03_multiplier_test": "counts only the jobs in paper packaging itself",
-                "ps03_key_test": "these are the key sectors with the default forward index",
-                "ps03_gaps_test": "packaging is not a stage of an energy chain",
-            },
-        ),
-        Validation(
-            "more-mistakes",
-            MORE_MISTAKES,
-            {
-                "ps03_coefficient_test": "that is the share of paper packaging's output sold to",
-                "ps03_leontief_test": "a total requirement is never negative",
-                "ps03_multiplier_test": "that is the output multiplier, in euros of output",
-                "ps03_key_test": "business_services has a backward linkage below 1",
-                "ps03_gaps_test": "inputs has members in the South Sweden Energy Cluster",
-            },
-        ),
-        Validation(
-            "lesson-copies",
-            LESSON_COPIES,
-            {
-                "ps03_coefficient_test": "that is the food industry's coefficient",
-                "ps03_leontief_test": "that is the agriculture behind a euro of food",
-                "ps03_multiplier_test": "that is the employment multiplier of beverages",
-                "ps03_key_test": "has a supply-side (Ghosh) forward",
-            },
-        ),
-        Validation(
-            "swaps-and-parts",
-            SWAPS_AND_PARTS,
-            {
-                "ps03_coefficient_test": "0 is what paper packaging buys from beverages",
-                "ps03_leontief_test": "that is only the indirect part",
-                "ps03_multiplier_test": "that is the employment multiplier of food",
-                "ps03_key_test": "has a supply-side (Ghosh) forward",
-            },
-        ),
-        Validation(
-            "unanswered",
-            {},
-            {test: f"Task {n} is not answered yet" for n, test in enumerate(TESTS, start=1)},
-        ),
-    ),
+    validations=VALIDATIONS,
+    more=MORE,
 )
