@@ -200,6 +200,8 @@ def test_certificates_follow_the_completion_rule(tmp_path):
         _grades(tmp_path, name, [("ana", 8, 10, "graded"), ("ben", 8, 10, "graded")])
         for name in ("ps01", "ps02", "ps03")
     ]
+    (tmp_path / "late").mkdir()  # a second run of ps01, for a student the first did not have
+    files.append(_grades(tmp_path / "late", "ps01", [("cy", None, 10, "failed: timeout")]))
     files.append(
         _grades(
             tmp_path, "ps04", [("ana", 6, 10, "graded"), ("ben", 7, 10, "needs manual grading")]
@@ -211,6 +213,8 @@ def test_certificates_follow_the_completion_rule(tmp_path):
     ben = (out / "ben.html").read_text(encoding="utf-8")
     assert "has completed" in ana and "6 of 10" in ana
     assert "has not completed" in ben and "ps04: needs manual grading" in ben
+    cy = (out / "cy.html").read_text(encoding="utf-8")
+    assert "ps01: failed: timeout" in cy and "ps02: not handed in" in cy and "no total" in cy
 
 
 @pytest.mark.parametrize(

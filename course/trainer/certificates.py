@@ -79,7 +79,7 @@ def records(grades: pd.DataFrame) -> dict[str, tuple[bool, list[str], pd.DataFra
     found = {}
     for student, rows in grades.groupby("student", sort=True):
         scores = {
-            str(r.assignment).split("-")[0]: (float(r.total or 0), float(r.max), str(r.status))
+            str(r.assignment).split("-")[0]: (float(r.total), float(r.max), str(r.status))
             for r in rows.itertuples()
         }
         done, missing = six_week.completed(scores)
@@ -89,7 +89,7 @@ def records(grades: pd.DataFrame) -> dict[str, tuple[bool, list[str], pd.DataFra
 
 def _html(student: str, done: bool, missing: list[str], rows: pd.DataFrame, when: str) -> str:
     lines = "".join(
-        f"<tr><td>{escape(str(r.assignment))}</td><td>{r.total:g} of {r.max:g}</td>"
+        f"<tr><td>{escape(str(r.assignment))}</td><td>{_points(r.total)} of {r.max:g}</td>"
         f"<td>{escape(str(r.status))}</td></tr>"
         for r in rows.sort_values("assignment").itertuples()
     )
@@ -109,6 +109,10 @@ def _html(student: str, done: bool, missing: list[str], rows: pd.DataFrame, when
         f"<th>Status</th></tr>{lines}</table><p>Completion rule: {escape(_rule())}</p>"
         f"<p>Issued {when}, from the grades of <code>course grade</code>.</p></body></html>"
     )
+
+
+def _points(value: float) -> str:
+    return "no total" if value != value else f"{value:g}"
 
 
 def _rule() -> str:

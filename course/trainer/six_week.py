@@ -117,6 +117,8 @@ def completed(scores: dict[str, tuple[float, float, str]]) -> tuple[bool, list[s
         points, maximum, status = scores[name]
         if status != "graded":
             missing.append(f"{name}: {status}")
+        elif points != points:  # NaN: a part failed, no total recorded
+            missing.append(f"{name}: no total in the grades")
         elif maximum <= 0 or points / maximum < PASS_SHARE:
             share = points / maximum if maximum > 0 else 0
             missing.append(f"{name}: {share:.0%} of the points, {PASS_SHARE:.0%} needed")
