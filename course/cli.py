@@ -291,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     from course.trainer.commands import add_commands as add_trainer_kit
 
     add_trainer_kit(commands)  # schedule, slides, certificates
+    from course.templates import add_commands as add_templates
+
+    add_templates(commands)  # template (an empty file for one's own data)
     return parser
 
 
