@@ -81,6 +81,8 @@ class Plan:
     out: Path  # the grades, and the grading folder in out/nbgrader
     timeout: int  # seconds per cell
     workers: int | None  # parallel workers (None: one per processor core)
+    sandbox: str = "none"  # where submissions run (see check_arguments)
+    sandbox_detail: str = ""  # which sandbox, or why there is none
 
 
 def check_arguments(
@@ -91,6 +93,7 @@ def check_arguments(
     out: Path | None = None,
     workers: int | None = None,
     timeout: int | None = None,
+    trust_submissions: bool = False,
 ) -> Plan:
     """Refuse what ``course grade`` cannot do, before it does anything; one plain sentence each.
 
@@ -127,7 +130,23 @@ def check_arguments(
             " student folder. Give the folder the files were saved to (--submissions FOLDER)."
         )
     timeout = int(timeout or default_timeout)
-    return Plan(found, received, Path(submissions), root, out, timeout, workers)
+    sandbox = _sandbox(trust_submissions)
+    return Plan(found, received, Path(submissions), root, out, timeout, workers, *sandbox)
+
+
+def _sandbox(trusted: bool) -> tuple[str, str]:
+    from course.grading import sandbox
+
+    found = sandbox.find()
+    if found.name:
+        return found.name, found.detail
+    if not trusted:
+        raise gradebook.GradingError(
+            f"no sandbox to grade in: {found.detail}. Each submission's code would run with"
+            " your rights (it could read the solutions and your files). Install bubblewrap,"
+            " or grade only submissions you trust with --trust-submissions."
+        )
+    return "none", f"none: {found.detail}; --trust-submissions was given"
 
 
 def _check_out(out: Path, root: Path) -> None:
@@ -180,11 +199,15 @@ def grade(plan: Plan, *, regrade: bool = False, progress: bool = True) -> pd.Dat
         workers=plan.workers,
         log=plan.out / "grading.log",
         progress=progress,
+        sandbox=plan.sandbox,
     )
     readable = sum(not s.problem for s in plan.received)  # staging may find more broken files
     with pool.Pool(options, expected=readable) as workers:  # they start up meanwhile
         run = _prepare(plan, folder)
-        _log(run, f"{len(plan.received)} submissions in {plan.submissions}", progress)
+        received = f"{len(plan.received)} submissions in {plan.submissions}"
+        cannot = sum(bool(s.problem) for s in plan.received)
+        lines = [f"{received}, {cannot} cannot be graded", f"sandbox: {plan.sandbox_detail}"]
+        _log(run, lines, progress)
         jobs = [
             {"student": s, "autograde": regrade or not run.state.unchanged(s, run.keys[s])}
             for s in run.keys
@@ -217,14 +240,17 @@ def _prepare(plan: Plan, folder: Path) -> steps.Run:
     )
 
 
-def _log(run: steps.Run, line: str, show: bool) -> None:
+def _log(run: steps.Run, lines: list[str], show: bool) -> None:
+    """Write ``lines`` to the run's grading.log (each with the assignment) and, with ``show``,
+    the first to standard error; then one line for each submission that cannot be graded."""
     failed = [s for s in run.received if s.problem]
     with open(run.out / "grading.log", "a", encoding="utf-8") as log:
-        log.write(f"course grade: {run.assignment.name}: {line}, {len(failed)} cannot be graded\n")
+        for line in lines:
+            log.write(f"course grade: {run.assignment.name}: {line}\n")
         for submission in failed:
             log.write(f"course grade: {submission.student}: failed: {submission.problem}\n")
-    if show:
-        print(f"{run.assignment.name}: {line}, {len(failed)} cannot be graded", file=sys.stderr)
+    for line in lines if show else []:
+        print(f"{run.assignment.name}: {line}", file=sys.stderr)
 
 
 def _ensure_released(found: Assignment, root: Path, folder: Path, state: steps.GradedState):

@@ -66,6 +66,12 @@ def add_commands(commands) -> None:
         help="open nbgrader's formgrader on the gradebook of --out, to grade the written tasks",
     )
     grade.add_argument("--quiet", action="store_true", help="no progress bar")
+    grade.add_argument(
+        "--trust-submissions",
+        action="store_true",
+        help="grade even where no sandbox can be had: each submission's code then runs with"
+        " your rights (see the instructor guide)",
+    )
     _course_option(grade)
     grade.set_defaults(func=_grade)
 
@@ -134,6 +140,7 @@ def _grade(args: argparse.Namespace) -> int:
         out=args.out,
         workers=args.workers,
         timeout=args.timeout,
+        trust_submissions=args.trust_submissions,
     )
     _warn_if_tracked(plan.out)
     grades = cohort.grade(plan, regrade=args.regrade, progress=not args.quiet)

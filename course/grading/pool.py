@@ -38,6 +38,7 @@ class Options:
     workers: int | None = None  # parallel worker processes (default: the processor cores)
     log: Path | None = None  # grading.log (default: the grading folder's)
     progress: bool = True  # a progress bar on standard error
+    sandbox: str = "none"  # where kernels run: "bubblewrap" (course.grading.sandbox) or "none"
 
     @property
     def log_file(self) -> Path:
@@ -147,6 +148,7 @@ class _Worker:
             *(sys.executable, "-m", "course.grading.worker"),
             *("--course", str(options.course), "--grading", str(options.folder)),
             *("--assignment", options.assignment, "--timeout", str(options.timeout)),
+            *("--sandbox", options.sandbox),
         ]
         self.process = subprocess.Popen(
             command,

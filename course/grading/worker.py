@@ -7,7 +7,7 @@ was standard output when the worker started (everything else nbgrader or a kerne
 standard error, the log).
 
     python -m course.grading.worker --course . --grading ~/cluster-course-grades/ps01/nbgrader \
-        --assignment ps01-cluster-economics --timeout 120
+        --assignment ps01-cluster-economics --timeout 120 --sandbox bubblewrap
     {"student": "anna", "autograde": true}
     {"student": "anna", "success": true, "error": "", "seconds": 5.2}
 """
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grading", type=Path, default=None, help="default: the course")
     parser.add_argument("--assignment", required=True)
     parser.add_argument("--timeout", type=int, required=True)
+    parser.add_argument("--sandbox", choices=["bubblewrap", "none"], default="none")
     args = parser.parse_args(argv)
     import warnings
 
@@ -37,17 +38,20 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", module="nbgrader")
     results = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # whatever else is printed goes to the log, never into the results
-    api = _api(args.course, args.grading, args.timeout)
+    api = _api(args.course, args.grading, args.timeout, sandbox=args.sandbox != "none")
     for line in sys.stdin:
         job = json.loads(line)
         results.write(json.dumps(run(api, args.assignment, job)) + "\n")
     return 0
 
 
-def _api(course: Path, grading: Path | None, timeout: int):
+def _api(course: Path, grading: Path | None, timeout: int, *, sandbox: bool = False):
     from course.grading import gradebook
 
     config = gradebook.load_config(course, grading=grading)
+    if sandbox:  # every kernel nbgrader starts runs in a sandbox (course.grading.sandbox)
+        manager = "course.grading.sandbox.SandboxedKernelManager"
+        config.ExecuteAndRecover.kernel_manager_class = manager
     # Several workers write to one SQLite gradebook: wait for a lock rather than fail at once.
     config.CourseDirectory.db_url += "?timeout=120"
     config.Execute.timeout = timeout

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
+import tempfile
 
 from course.scoring._scores import _score
 
@@ -17,7 +19,9 @@ from course.scoring._scores import _score
 def serve() -> None:
     """``python -m course.scoring --serve``: score requests until standard input closes.
 
-    Prints its address first. Each dataset is loaded (hash checked) once and copied for each
+    Prints its address first: a unix socket alone in a folder of its own, which a grading
+    sandbox binds in read-only (the kernel can reach the service there but cannot replace it;
+    only a caller with ``$COURSE_SCORER_KEY`` is answered). Each dataset is loaded (hash checked) once and copied for each
     request, so that hidden code that changes a table cannot change the next task's.
     """
     import threading
@@ -27,10 +31,19 @@ def serve() -> None:
     from course import data
 
     cached = lru_cache(maxsize=None)(lambda name: data.load(name, validate=False))
-    listener = Listener(authkey=bytes.fromhex(os.environ["COURSE_SCORER_KEY"]))
-    print(listener.address, flush=True)
-    # the service ends when whoever started it closes its standard input (or ends)
-    threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
+    folder = tempfile.mkdtemp(prefix="course-scorer-")
+    address = os.path.join(folder, "scorer")
+    listener = Listener(address, "AF_UNIX", authkey=bytes.fromhex(os.environ["COURSE_SCORER_KEY"]))
+    os.chmod(folder, 0o711)  # a sandboxed kernel runs as a user of its own: it may connect
+    os.chmod(address, 0o666)
+    print(address, flush=True)
+
+    def end() -> None:  # when whoever started it closes its standard input (or ends)
+        sys.stdin.read()
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(0)
+
+    threading.Thread(target=end, daemon=True).start()
     while True:
         try:
             connection = listener.accept()

@@ -8,16 +8,19 @@ two endless loops) is graded twice, in two copies of the course, with the same c
 - baseline: ``nbgrader autograde ps01-cluster-economics`` (one process, one submission after
   another, as nbgrader works), then ``nbgrader generate_feedback``;
 - ``course grade ps01-cluster-economics --submissions INBOX``: the same nbgrader autograde and
-  feedback, in parallel workers with one interpreter each.
+  feedback, in parallel workers with one interpreter each, each submission in the sandbox
+  (bubblewrap), and once more without it (``COURSE_SANDBOX=off``, ``--trust-submissions``) for
+  the sandbox's cost.
 
 Both are timed with ``time.perf_counter`` in this one run, so the ratio is meaningful on a busy
-machine; the autograded scores of both gradebooks must be identical. Target (issue 11):
-``course grade`` at most 0.5 of nbgrader's time on a 2-core machine.
+machine; the autograded scores of the three gradebooks must be identical. Target (issues 11
+and 23): ``course grade``, sandboxed, at most 0.5 of nbgrader's time on a 2-core machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -99,7 +102,9 @@ def run_nbgrader(course: Path, timeout: int) -> tuple[float, float]:
     return autograde, time.perf_counter() - start - autograde
 
 
-def run_course_grade(course: Path, inbox: Path, out: Path, timeout: int, workers) -> float:
+def run_course_grade(
+    course: Path, inbox: Path, out: Path, timeout: int, workers, *, sandbox: bool = True
+) -> float:
     command = [
         sys.executable,
         "-m",
@@ -117,8 +122,10 @@ def run_course_grade(course: Path, inbox: Path, out: Path, timeout: int, workers
         "--quiet",
     ]
     command += ["--workers", str(workers)] if workers else []
+    command += [] if sandbox else ["--trust-submissions"]
+    environment = {**os.environ, "COURSE_SANDBOX": "on" if sandbox else "off"}
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, env=environment)
     return time.perf_counter() - start
 
 
@@ -138,16 +145,25 @@ def main(argv: list[str] | None = None) -> dict:
             nbformat.write(notebook, inbox / f"{student}.ipynb")
 
         autograde, feedback = run_nbgrader(plain, args.timeout)
-        out = folders.mktemp("out")
+        out, bare = folders.mktemp("out"), folders.mktemp("out")
         ours_seconds = run_course_grade(ours, inbox, out, args.timeout, args.workers)
-        same = auto_scores(plain) == auto_scores(out / "nbgrader")  # course grade's gradebook
+        unboxed = kit.course_with(folders, ASSIGNMENT)
+        bare_seconds = run_course_grade(
+            unboxed, inbox, bare, args.timeout, args.workers, sandbox=False
+        )
+        sandboxed = "sandbox: bubblewrap" in (out / "grading.log").read_text()
+        scores = auto_scores(plain)  # the same in course grade's gradebooks
+        same = scores == auto_scores(out / "nbgrader") == auto_scores(bare / "nbgrader")
     result = {
         "submissions": args.submissions,
         "nbgrader autograde (s)": round(autograde, 1),
         "nbgrader autograde + generate_feedback (s)": round(autograde + feedback, 1),
         "course grade (s)": round(ours_seconds, 1),
+        "sandboxed": sandboxed,
         "ratio to autograde": round(ours_seconds / autograde, 2),
         "ratio to autograde + feedback": round(ours_seconds / (autograde + feedback), 2),
+        "course grade without sandbox (s)": round(bare_seconds, 1),
+        "ratio to autograde without sandbox": round(bare_seconds / autograde, 2),
         "identical scores": same,
     }
     for name, value in result.items():

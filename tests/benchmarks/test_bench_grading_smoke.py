@@ -1,5 +1,6 @@
 """Keeps the grading benchmark script working (three submissions, one endless loop; no timing
-asserted): both ways of grading run and give identical scores."""
+asserted): every way of grading runs (course grade in the sandbox and without) and gives
+identical scores."""
 
 from __future__ import annotations
 
@@ -12,4 +13,5 @@ def test_benchmark_grades_both_ways_with_identical_scores(capsys):
     )
     assert result["identical scores"] is True
     assert result["course grade (s)"] > 0 and result["nbgrader autograde (s)"] > 0
+    assert result["sandboxed"] is True and result["course grade without sandbox (s)"] > 0
     assert "ratio to autograde" in capsys.readouterr().out
