@@ -193,8 +193,11 @@ def _grades(folder, assignment, rows):
     return path
 
 
-def test_certificates_follow_the_completion_rule(tmp_path):
+def test_certificates_follow_the_completion_rule(tmp_path, monkeypatch):
     from course import cli
+    from course.trainer import certificates
+
+    monkeypatch.setattr(certificates, "_to_pdf", lambda page: None)  # the PDF: the next test
 
     files = [
         _grades(tmp_path, name, [("ana", 8, 10, "graded"), ("ben", 8, 10, "graded")])
@@ -215,6 +218,26 @@ def test_certificates_follow_the_completion_rule(tmp_path):
     assert "has not completed" in ben and "ps04: needs manual grading" in ben
     cy = (out / "cy.html").read_text(encoding="utf-8")
     assert "ps01: failed: timeout" in cy and "ps02: not handed in" in cy and "no total" in cy
+
+
+def test_a_record_is_a_pdf_too_where_a_converter_is_present(tmp_path, monkeypatch):
+    import importlib.util
+    import shutil
+
+    from course import cli
+
+    monkeypatch.chdir(tmp_path)  # relative paths, as a trainer types them
+    rows = [("ana", 9, 10, "graded")]
+    files = [_grades(tmp_path, name, rows).name for name in ("ps01", "ps02", "ps03", "ps04")]
+    assert cli.main(["certificates", "--grades", *files, "--out", "records"]) == 0
+    assert "has completed" in (tmp_path / "records" / "ana.html").read_text(encoding="utf-8")
+    converter = importlib.util.find_spec("weasyprint") or any(
+        shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
+    )
+    pdf = tmp_path / "records" / "ana.pdf"
+    assert pdf.is_file() == bool(converter)
+    if converter:
+        assert pdf.read_bytes().startswith(b"%PDF")
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ False
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from datetime import date
@@ -152,11 +153,17 @@ def _to_pdf(page: Path) -> Path | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         browser = shutil.which(name)
         if browser:
-            subprocess.run(
-                [browser, "--headless", "--disable-gpu", f"--print-to-pdf={target}", page.as_uri()],
-                capture_output=True,
-                timeout=60,
-                check=False,
-            )
+            command = [browser, "--headless", "--disable-gpu", f"--print-to-pdf={target.resolve()}"]
+            if hasattr(os, "geteuid") and os.geteuid() == 0:
+                command.append("--no-sandbox")  # containers run as root; the page is our own
+            try:
+                subprocess.run(
+                    [*command, page.resolve().as_uri()],
+                    capture_output=True,
+                    timeout=60,
+                    check=False,
+                )
+            except (OSError, subprocess.TimeoutExpired):
+                return None
             return target if target.is_file() else None
     return None
