@@ -21,7 +21,9 @@ NOTES = {
 
 
 def _text(module: str) -> str:
-    return timings.lesson_text(module).read_text(encoding="utf-8")
+    """The lesson's text as it reads: a glossary link [term](../glossary.md#term) is its term."""
+    text = timings.lesson_text(module).read_text(encoding="utf-8")
+    return re.sub(r"\[([^\]]+)\]\([^)\s]+\)", r"\1", text)
 
 
 def _row_label(section: timings.Section) -> str:
