@@ -62,6 +62,10 @@ def _listing(names: Iterable[object]) -> str:
     return ", ".join(repr(str(n)) for n in names)
 
 
+# the cluster organisation is "organisation" in the benchmarking tables, "cluster" in the others
+SAME_KEY = {"organisation": "cluster", "cluster": "organisation"}
+
+
 def require_columns(df: pd.DataFrame, columns: Iterable[str], *, where: str) -> None:
     """Raise if ``df`` is not a DataFrame or lacks one of ``columns``.
 
@@ -83,7 +87,8 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], *, where: str) -> 
                 f"{type(column).__name__}. Did you forget the quotes?"
             )
         if column not in df.columns:
-            close = close_matches(column, df.columns, n=1)
+            same = SAME_KEY.get(column)  # the same key under another name: not a spelling slip
+            close = [same] if same in df.columns else close_matches(column, df.columns, n=1)
             fix = (
                 f"Did you mean {close[0]!r}? Column names are written exactly as in the table"
                 if close

@@ -12,7 +12,7 @@
 #     name: python3
 # ---
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "dcef29c960f6a376c98eedd0e55cc396", "grade": false, "grade_id": "ps04_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "d6b5e81f9da804628120134a69828231", "grade": false, "grade_id": "ps04_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # # Assignment ps04: benchmarking and internationalisation
 #
 # *About 75 minutes. 18 points: 10 checked automatically, 8 for two short written answers.*
@@ -26,11 +26,14 @@
 # A one-row table, a column or a list works as well: the checks read any of them.
 #
 # **How it works**
-# - Replace `raise NotImplementedError()` in each answer cell with your code; keep the variable names.
-# - Run the check cell below each answer: no error means the *visible* checks pass; a `Hint:` says
-#   what to change. Your instructor runs more (hidden) checks; the feedback you get back says in one
-#   line what each of them found.
-# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, then **Validate**.
+# - Replace `raise NotImplementedError()` in each answer cell with your code, and store the answer
+#   under the name the task gives, with `name = ...` (the name on the left of `=`).
+# - Run the check cell below each answer: it says `Task 1: right.`, or a `Hint:` that says what to
+#   change (it never tells you the number). Your instructor's grading makes the same comparison.
+# - Numbers typed from a table with the one decimal the lesson shows (a percentile such as 72.4)
+#   count as right; better still, take them with `answers.value`.
+# - Before you hand in: *Kernel → Restart Kernel and Run All Cells*, read the list at the end of
+#   the notebook (every task: right, not yet, or written), then **Validate**.
 # - The data are the course's synthetic data. "Among energy peers" means `peers="sector"` (the
 #   cluster's sector is `energy`); "2023" means the 2023 round. Percentiles run from 0 to 100, 100 =
 #   best. Label readiness is the course's estimate, not an ESCA assessment.
@@ -45,8 +48,8 @@
 # | 6 | Written: a three-point improvement plan | 4 |
 # | 7 | Written: an internationalisation recommendation | 4 |
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "02bc331a26e8e99ac652ebd632774a2d", "grade": false, "grade_id": "ps04_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
-from course import answers, benchmarking, data, plots  # noqa: F401 (answers: the toolbox for your answers)
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "d56cc522832ebbe3afdb8a06db2525aa", "grade": false, "grade_id": "ps04_setup", "locked": true, "schema_version": 3, "solution": false, "task": false}
+from course import answers, benchmarking, data, plots
 
 bench = data.load("benchmarking")  # both rounds, 2021 and 2023
 round_2023 = bench[bench["year"] == 2023]
@@ -71,110 +74,31 @@ catalogue = benchmarking.indicator_catalogue()
 raise NotImplementedError()
 energy_funding_percentile
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "23713f7f76587f2f85f030d2fd8c81ed", "grade": true, "grade_id": "ps04_percentile_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "cb8e1dffe7b2282034c65909f090fb4f", "grade": true, "grade_id": "ps04_percentile_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_given = scoring.number(
-    scoring.answer(globals(), "energy_funding_percentile", task=1),
-    task=1,
-    name="energy_funding_percentile",
-    column="percentile",
-    example="answers.value(ranks, 'percentile', organisation=..., indicator=...)",
-)
-_ranks = benchmarking.percentile_ranks(round_2023, peers="sector")
-_right = _ranks.loc[
-    (_ranks["organisation"] == "se_energy") & (_ranks["indicator"] == "public_funding_dependency"),
-    "percentile",
-].item()
-_everybody = benchmarking.percentile_ranks(round_2023)
-_all = _everybody.loc[
-    (_everybody["organisation"] == "se_energy")
-    & (_everybody["indicator"] == "public_funding_dependency"),
-    "percentile",
-].item()
-scoring.check(
-    0 <= _given <= 100,
-    "Task 1: a percentile rank runs from 0 (the worst) to 100 (the best).",
-)
-scoring.check(
-    not (abs(_given - _right) > 1e-6 and abs(_given - (100 - _right)) < 1e-6),
-    "Task 1: this is the position read the wrong way round: a lower dependency is better, so the "
-    "lowest value ranks at 100. Let percentile_ranks take the direction from the catalogue.",
-)
-scoring.check(
-    not (abs(_given - _right) > 1e-6 and abs(100 * _given - _right) < 1e-6),
-    "Task 1: this looks like a fraction (0-1): the course's percentiles run from 0 to 100.",
-)
-scoring.check(
-    not (abs(_given - _right) > 1e-6 and abs(_given - _all) < 1e-6),
-    "Task 1: this is the rank among all organisations: compare with the energy peers only "
-    "(peers='sector').",
-)
-_own_value = round_2023.loc[
-    (round_2023["organisation"] == "se_energy")
-    & (round_2023["indicator"] == "public_funding_dependency"),
-    "value",
-].item()
-scoring.check(
-    not (abs(_given - _right) > 1e-6 and abs(_given - _own_value) < 1e-6),
-    "Task 1: this is the cluster's own dependency in % (the column 'value'), not its position "
-    "among the peers: take the column 'percentile'.",
-)
-_other = _ranks.loc[
-    (_ranks["organisation"] == "se_energy")
-    & (_ranks["indicator"] != "public_funding_dependency"),
-    "percentile",
-]
-scoring.check(
-    not (abs(_given - _right) > 1e-6 and ((_other - _given).abs() < 1e-6).any()),
-    "Task 1: this is the percentile of another indicator: filter "
-    "indicator='public_funding_dependency'.",
-)
+scoring.check_task("ps04", 1, globals())
 
-# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "934163969f501b18394a5787e5f2644d", "grade": false, "grade_id": "ps04_weakest_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
+# %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "28dd62ce34cafcee8d5cd89dd40d4f13", "grade": false, "grade_id": "ps04_weakest_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 2 (2 points): the weakest area
 #
 # With the area scores of 2023 among energy peers, which of the six ESCA areas is the South Sweden
 # Energy Cluster's weakest? Give the area id (as written in the `area` column, e.g. `"structure"`)
-# as `energy_weakest_area`.
+# as `energy_weakest_area`, and its area score as `energy_weakest_score`. One point each: the
+# score depends on the peer group you compare with.
 #
 # *Start* as in task 1: first the table of module 4, section 5 (`benchmarking.area_scores`) of
 # `round_2023` among energy peers, then one line with `answers.value`.
 
-# %% deletable=false nbgrader={"cell_type": "code", "checksum": "cdda39cd8743e71a402a569c67620b7f", "grade": false, "grade_id": "ps04_weakest_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
+# %% deletable=false nbgrader={"cell_type": "code", "checksum": "936c1fb99cab903bf2ef2f5dd83744c4", "grade": false, "grade_id": "ps04_weakest_answer", "locked": false, "schema_version": 3, "solution": true, "task": false}
 # YOUR CODE HERE
 raise NotImplementedError()
-energy_weakest_area
+energy_weakest_area, energy_weakest_score
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "0f877e3dc82053ab729c018abc65f215", "grade": true, "grade_id": "ps04_weakest_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "52404b3a3dbad4fe88733a76179a6dd4", "grade": true, "grade_id": "ps04_weakest_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_area = scoring.text(
-    scoring.answer(globals(), "energy_weakest_area", task=2),
-    task=2,
-    name="energy_weakest_area",
-    column="area",
-    example="answers.value(scores, 'area', organisation=..., weakest=True)",
-)
-_catalogue = benchmarking.indicator_catalogue()
-scoring.check(
-    _area not in set(_catalogue["area_name"]),
-    "Task 2: that is the long name of an area: give its id from the 'area' column, e.g. "
-    "'structure'.",
-)
-scoring.check(
-    _area in set(_catalogue["area"]),
-    f"Task 2: {_area!r} is not an area id. The six ids are: "
-    + ", ".join(sorted(set(_catalogue["area"])))
-    + ".",
-)
-_scores = benchmarking.area_scores(round_2023, peers="sector")
-_own = _scores[_scores["organisation"] == "se_energy"]
-scoring.check(
-    _area != _own.loc[_own["area_rank"] == 1, "area"].iloc[0],
-    "Task 2: that is the strongest area (area_rank 1): the weakest has the lowest area_score "
-    "(weakest=True).",
-)
+scoring.check_task("ps04", 2, globals())
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "71f16786295bce0969080981d831a7b3", "grade": false, "grade_id": "ps04_gap_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 3 (2 points): how far to the best quarter?
@@ -191,49 +115,10 @@ scoring.check(
 raise NotImplementedError()
 energy_export_gap
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "ee814aa77d30c1a49d8a2c8c70bc388c", "grade": true, "grade_id": "ps04_gap_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "4f113e3898db535e6d601529407b39cb", "grade": true, "grade_id": "ps04_gap_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_gap = scoring.number(
-    scoring.answer(globals(), "energy_export_gap", task=3),
-    task=3,
-    name="energy_export_gap",
-    column="gap_to_top_quartile",
-    example="answers.value(gaps, 'gap_to_top_quartile', organisation=..., indicator=...)",
-)
-_gaps = benchmarking.peer_gaps(round_2023, peers="sector")
-_row = _gaps[
-    (_gaps["organisation"] == "se_energy") & (_gaps["indicator"] == "export_share_members")
-].iloc[0]
-_wrong = abs(_gap - _row["gap_to_top_quartile"]) > 1e-6
-scoring.check(
-    not (_wrong and abs(_gap - _row["peer_top_quartile"]) < 1e-6),
-    "Task 3: this is the top quartile itself (the target), not the distance to it.",
-)
-scoring.check(
-    not (_wrong and abs(_gap + _row["gap_to_top_quartile"]) < 1e-6),
-    "Task 3: the sign is the wrong way round: a gap is positive when the cluster is behind.",
-)
-scoring.check(
-    not (_wrong and abs(_gap - _row["gap_to_median"]) < 1e-6),
-    "Task 3: this is the gap to the peer median: the task asks for the top quartile.",
-)
-scoring.check(
-    not (_wrong and abs(_gap - _row["value"]) < 1e-6),
-    "Task 3: this is the cluster's own export share (the column 'value'), not the distance to the "
-    "top quartile: take the column 'gap_to_top_quartile'.",
-)
-_gaps_all = benchmarking.peer_gaps(round_2023)
-_gap_all = _gaps_all.loc[
-    (_gaps_all["organisation"] == "se_energy")
-    & (_gaps_all["indicator"] == "export_share_members"),
-    "gap_to_top_quartile",
-].item()
-scoring.check(
-    not (_wrong and abs(_gap - _gap_all) < 1e-6),
-    "Task 3: this is the gap to the top quartile of all organisations: compare with the energy "
-    "peers only (peers='sector').",
-)
+scoring.check_task("ps04", 3, globals())
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "16fc441b74ad1a56d23cab1c877ebdcc", "grade": false, "grade_id": "ps04_label_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 4 (2 points): how close to the next label?
@@ -251,61 +136,10 @@ scoring.check(
 raise NotImplementedError()
 energy_label, energy_areas_improved
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "e36f760355993cb5a6248e86c5b0ccc4", "grade": true, "grade_id": "ps04_label_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
-import pandas as pd
-
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "92b1e6505d4c4f566d3eecb0ecf1f4a7", "grade": true, "grade_id": "ps04_label_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_labels = ["not yet", "Bronze", "Silver", "Gold"]
-_label = scoring.text(
-    scoring.answer(globals(), "energy_label", task=4),
-    task=4,
-    name="energy_label",
-    column="estimated_label",
-    example="answers.value(ready, 'estimated_label', organisation=...)",
-)
-scoring.check(
-    _label in _labels,
-    "Task 4: write the label as the table does: 'not yet', 'Bronze', 'Silver' or 'Gold' "
-    "(with the capital letter).",
-)
-_raw = scoring.answer(globals(), "energy_areas_improved", task=4)
-scoring.check(
-    not (pd.api.types.is_scalar(_raw) and pd.isna(_raw)),
-    "Task 4: energy_areas_improved is missing (NA): label_readiness needs both rounds to count "
-    "improved areas; pass the whole table bench, not round_2023.",
-)
-_improved = scoring.number(
-    _raw,
-    task=4,
-    name="energy_areas_improved",
-    column="areas_improved",
-    example="answers.value(ready, 'areas_improved', organisation=...)",
-)
-scoring.check(
-    0 <= _improved <= 6 and _improved == int(_improved),
-    "Task 4: the number of improved areas is a whole number from 0 to 6.",
-)
-scoring.check(
-    not (_label == "Silver" and _improved < 3),
-    "Task 4: Silver needs at least three improved areas, and your count is lower: check both.",
-)
-_everybody = benchmarking.label_readiness(bench)
-_sector = benchmarking.label_readiness(bench, peers="sector")
-_all_label = _everybody.loc[_everybody["organisation"] == "se_energy", "estimated_label"].item()
-_right_label = _sector.loc[_sector["organisation"] == "se_energy", "estimated_label"].item()
-scoring.check(
-    not (_label != _right_label and _label == _all_label),
-    "Task 4: this is the estimate among all organisations: compare with the energy peers "
-    "(peers='sector').",
-)
-_all_areas = _everybody.loc[_everybody["organisation"] == "se_energy", "areas_improved"].item()
-_right_areas = _sector.loc[_sector["organisation"] == "se_energy", "areas_improved"].item()
-scoring.check(
-    not (_improved != _right_areas and _improved == _all_areas),
-    "Task 4: energy_areas_improved counts the areas improved among all organisations: take it "
-    "from the same table as the label, among the energy peers (peers='sector').",
-)
+scoring.check_task("ps04", 4, globals())
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "3426ee8f740dacd1bf0611a79c70c9c0", "grade": false, "grade_id": "ps04_hhi_question", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## Task 5 (2 points): how concentrated are the exports?
@@ -323,49 +157,10 @@ scoring.check(
 raise NotImplementedError()
 energy_partner_hhi
 
-# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "4f9c829122ece019542b870acaa59a3a", "grade": true, "grade_id": "ps04_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "25c9067564bef8b332ba41305d806296", "grade": true, "grade_id": "ps04_hhi_test", "locked": true, "points": 2, "schema_version": 3, "solution": false, "task": false}
 from course import scoring
 
-_hhi = scoring.number(
-    scoring.answer(globals(), "energy_partner_hhi", task=5),
-    task=5,
-    name="energy_partner_hhi",
-    column="partner_hhi",
-    example="answers.value(hhi, 'partner_hhi', cluster=...)",
-)
-scoring.check(
-    _hhi > 1,
-    "Task 5: this looks like an HHI of shares written as fractions (0-1), or a share itself: "
-    "the partner HHI uses shares in % and runs up to 10,000.",
-)
-scoring.check(_hhi <= 10000, "Task 5: an HHI of shares in % is at most 10,000 (one country).")
-_hhi_2023 = benchmarking.partner_concentration(trade_2023).set_index("cluster")
-_hhi_right = _hhi_2023.loc["se_energy", "partner_hhi"]
-_hhi_wrong = abs(_hhi - _hhi_right) > 1e-6
-scoring.check(
-    not (_hhi_wrong and abs(_hhi - _hhi_2023.loc["se_energy", "partners"]) < 1e-6),
-    "Task 5: this is the number of partner countries (the column 'partners'): take the column "
-    "'partner_hhi'.",
-)
-_others = _hhi_2023.drop(index="se_energy")
-_match = _others.index[(_others["partner_hhi"] - _hhi).abs() < 1e-6]
-scoring.check(
-    not (_hhi_wrong and len(_match) > 0),
-    f"Task 5: this is the HHI of another cluster ({', '.join(_match)}): filter "
-    "cluster='se_energy'.",
-)
-_years = {
-    year: benchmarking.partner_concentration(trade[trade["year"] == year])
-    .set_index("cluster")
-    .loc["se_energy", "partner_hhi"]
-    for year in sorted(set(trade["year"]) - {2023})
-}
-_year = [year for year, value in _years.items() if abs(_hhi - value) < 1e-6]
-scoring.check(
-    not (_hhi_wrong and _year),
-    f"Task 5: this is the HHI of {_year[0] if _year else 'another year'}: use the 2023 trade "
-    "table, trade_2023.",
-)
+scoring.check_task("ps04", 5, globals())
 
 # %% [markdown] deletable=false editable=false nbgrader={"cell_type": "markdown", "checksum": "94694739efe65cc72d740c1c39369728", "grade": false, "grade_id": "ps04_written_intro", "locked": true, "schema_version": 3, "solution": false, "task": false}
 # ## The written tasks
@@ -412,3 +207,8 @@ benchmarking.internationalisation_profile(
 
 # %% [markdown]
 # *Write your answer to task 7 here (double-click to edit).*
+
+# %% deletable=false editable=false nbgrader={"cell_type": "code", "checksum": "74a6d1f77ba9ec93a5c3c3362cb7417b", "grade": false, "grade_id": "ps04_summary", "locked": true, "schema_version": 3, "solution": false, "task": false}
+from course import scoring
+
+scoring.summary("ps04", globals())

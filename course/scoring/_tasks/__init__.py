@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 
-CONVERTED = ("ps01", "ps02", "ps03")  # the assignments whose test cells name their task
+CONVERTED = ("ps01", "ps02", "ps03", "ps04")  # the assignments whose test cells name their task
 
 
 def _module(assignment: str):

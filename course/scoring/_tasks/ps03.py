@@ -346,8 +346,10 @@ def _maps(load):
     for cluster, group in members.groupby("cluster"):
         chain = CHAINS[CLUSTER_CHAINS[cluster]]
         division = {code: stage[0] for stage in chain for code in stage[4]}
-        stage = group["industry"].map(division).fillna(group["value_chain_stage"])
-        placed.append(group.assign(stage=stage if division else group["value_chain_stage"]))
+        stage = group["value_chain_stage"]
+        if division:  # a service chain: a company sits on the stage of its NACE division
+            stage = group["industry"].map(division).astype(object).fillna(stage)
+        placed.append(group.assign(stage=stage))
     import pandas as pd
 
     counted = (
