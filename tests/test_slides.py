@@ -37,6 +37,8 @@ def test_every_deck_is_built_and_loads_nothing_from_the_network(decks):
             assert (decks / source.split("?")[0]).is_file(), (
                 f"{name}: {source} is not in the folder"
             )
+        links = re.findall(r'<a href="([^"#][^"]*)"', html)
+        assert not [link for link in links if not link.startswith("http")], f"{name}: dead links"
 
 
 def test_the_theme_and_mathjax_are_local_too(decks):

@@ -106,9 +106,15 @@ def deck_notebook(module: str):
     return deck
 
 
+LOCAL_LINK = re.compile(r"\[([^\]]+)\]\((?![a-z]+:|#)[^)\s]+\)")
+
+
 def _markdown(text: str, kind: str):
+    """A deck cell; a link to a file of the course (the glossary, a notebook) keeps only its words,
+    since the deck's folder does not have those files."""
     import nbformat
 
+    text = LOCAL_LINK.sub(r"\1", text)
     return nbformat.v4.new_markdown_cell(text, metadata={"slideshow": {"slide_type": kind}})
 
 
