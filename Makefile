@@ -19,8 +19,14 @@ WHEELHOUSE ?= wheelhouse
 setup:
 	@$(BOOTSTRAP) setup
 
-setup-test:
+setup-test: node_modules/.bin/configurable-http-proxy
 	@$(BOOTSTRAP) setup --test
+
+# course hub's proxy (npm, about 9 MB, into node_modules/); the browser tests use Debian's
+# chromium (`apt-get install -y chromium`; never `playwright install`) and skip without it
+node_modules/.bin/configurable-http-proxy: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "course hub needs Node.js and npm (apt-get install -y npm): skipping"; exit 0; }; \
+	npm ci --no-audit --no-fund && touch $@
 
 lab: setup
 	$(BIN)/course lab $(LAB_ARGS)
@@ -54,4 +60,4 @@ learner-edition: setup
 	$(BIN)/course edition dist/cluster-course-learner.zip
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .benchmarks submitted autograded feedback release gradebook.db dist $(WHEELHOUSE)
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .hypothesis .benchmarks submitted autograded feedback release gradebook.db dist $(WHEELHOUSE)

@@ -294,6 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
     from course.templates import add_commands as add_templates
 
     add_templates(commands)  # template (an empty file for one's own data)
+    from course.hub.commands import add_commands as add_hub_commands
+
+    add_hub_commands(commands)  # hub (a room's JupyterHub)
     return parser
 
 
