@@ -6,20 +6,18 @@ points, the names the learner defines and their form, how the right answer is co
 course data with plain pandas (run only in the scorer process), the precision the lesson taught,
 a lookup table of the same measure for other cases (one generic slip lookup names "this is the
 LQ for Vidzeme (LV008): the task asks for Latgale (LV005)") and the task-specific hints. A test
-cell then only names the task; in ``solutions/`` it reads::
+cell then only names the task; in ``solutions/`` it reads as below, where the lines marked
+``# hidden`` sit between nbgrader's hidden-test markers (which leave them out of the learner's
+copy; the markers are not written here, so that this file passes the learner edition's check)::
 
     from course import scoring
 
-    ### BEGIN HIDDEN TESTS
-    scoring.autograding()
-    ### END HIDDEN TESTS
+    scoring.autograding()  # hidden
     scoring.check_task("ps01", 1, globals())
-    ### BEGIN HIDDEN TESTS
-    from importlib.util import find_spec
-    from runpy import run_path
+    from importlib.util import find_spec  # hidden
+    from runpy import run_path  # hidden
 
-    run_path(find_spec("course.scoring").origin)["score_task"]("ps01", 1, globals())
-    ### END HIDDEN TESTS
+    run_path(find_spec("course.scoring").origin)["score_task"]("ps01", 1, globals())  # hidden
 
 and the learner's copy keeps its three visible lines. :func:`check_task` reads the answers
 (a hint when one is not defined) and asks this kernel's own scorer process (started at the first
