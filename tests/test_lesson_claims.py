@@ -525,3 +525,22 @@ def test_glossary_links_resolve_and_the_glossary_is_short(text):
         assert needed in links, (
             f"the lesson should link {needed!r} to the glossary where it first appears"
         )
+
+
+def test_which_lq_to_quote_when(text, employment, categories):
+    """The box of section 3: four LQs of food in Vidzeme, 2023, recomputed with plain pandas."""
+    year = employment[employment["year"] == 2023]
+    mapped = year.merge(categories[["industry", "category", "traded"]], on="industry")
+
+    def lq(table, key, code):
+        share_here = table[table["region"] == "LV008"].groupby(key)["employment"].sum()
+        share_here = share_here / share_here.sum()
+        share_all = table.groupby(key)["employment"].sum() / table["employment"].sum()
+        return round(float(share_here[code] / share_all[code]), 2)
+
+    assert lq(year, "industry", "C10") == 3.63
+    assert lq(year[year["country"] == "LV"], "industry", "C10") == 2.90
+    assert lq(mapped, "category", "food_processing") == 3.33
+    assert lq(mapped[mapped["traded"]], "category", "food_processing") == 3.22
+    _quoted(text, "> | 3.63 | food products (division C10)", "> | 2.90 | food products (C10) | all jobs in Latvia",
+            "> | 3.33 | the food processing *category* (C10-C12: food, beverages, tobacco)", "> | 3.22 | the food processing category | jobs in traded categories only")  # fmt: skip

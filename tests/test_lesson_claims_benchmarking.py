@@ -388,7 +388,7 @@ def test_stated_minutes_add_up_and_match_the_sections(text):
 
 def test_write_it_yourself_cells_leave_the_line_to_the_learner(text):
     boxes = re.findall(
-        r"> \*\*Write it yourself.*?```\{code-cell\} ipython3\n(.*?)```\n\n(?:```\{code-cell\} ipython3\n(.*?)```\n\n)?<details><summary>Solution",
+        r"> \*\*Write it yourself.*?```\{code-cell\} ipython3\n(.*?)```\n\n(?:```\{code-cell\} ipython3\n(.*?)```\n\n)?(?:\+\+\+[^\n]*\n\n)?<details><summary>Solution",
         text,
         flags=re.S,
     )

@@ -339,7 +339,7 @@ def test_section_minutes_match_the_table_and_add_up_to_120():
 def test_write_it_yourself_cells_leave_the_line_to_the_learner():
     raw = LESSON.read_text(encoding="utf-8")
     boxes = re.findall(
-        r"> \*\*Write it yourself.*?```\{code-cell\} ipython3\n(.*?)```\n\n<details><summary>Solution",
+        r"> \*\*Write it yourself.*?```\{code-cell\} ipython3\n(.*?)```\n\n(?:\+\+\+[^\n]*\n\n)?<details><summary>Solution",
         raw,
         flags=re.S,
     )

@@ -100,7 +100,7 @@ def test_module_1_write_it_yourself_cells_leave_the_line_to_the_learner():
 
     text = MODULE_1.read_text(encoding="utf-8")
     boxes = re.findall(
-        r"> \*\*Write it yourself.*?```\{code-cell\} ipython3\n(.*?)```\n\n<details><summary>Solution",
+        r"> \*\*Write it yourself.*?```\{code-cell\} ipython3\n(.*?)```\n\n(?:\+\+\+[^\n]*\n\n)?<details><summary>Solution",
         text,
         flags=re.S,
     )
