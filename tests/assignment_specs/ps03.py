@@ -193,7 +193,7 @@ VALIDATIONS = (
             "index (rows of L, the lesson's section 6): the task asks for the supply-side index",
             "ps03_thinnest_test": "Task 5: this is the thinnest stage for lv_it: the task asks "
             "for se_energy.",
-            "ps03_own_test": "'processing' is the chain of",
+            "ps03_own_test": "'processing' is a stage of dk_food and lv_food, not of your cluster lv_it",
         },
         never={"ps03_key_test": ("paper_packaging",)},
     ),

@@ -454,7 +454,7 @@ def _largest_check(given, reference):
         )
     if stage not in facts["stages"][cluster]:
         others = [c for c, stages in facts["stages"].items() if stage in stages]
-        chain = f"the chain of {others[0]}, not of" if others else "not a stage of the chain of"
+        chain = f"a stage of {' and '.join(others)}, not of" if others else "not a stage of"
         return (
             f"{stage!r} is {chain} your cluster {cluster}: map the members of my_cluster with "
             f"chain=valuechain.CLUSTER_CHAINS[my_cluster]."
