@@ -1,6 +1,6 @@
 """Checks that teach, and scores that answer cells cannot patch, for the graded assignments.
 
-**The task mechanism** (ps01 and ps02; ps03 and ps04 still use the older parts below). Each task
+**The task mechanism** (all four assignments; the older parts below are kept). Each task
 is declared once, in ``course/scoring/_tasks/<assignment>.py`` (see ``_task.py``): its number and
 points, the names the learner defines and their form, how the right answer is computed from the
 course data with plain pandas (run only in the scorer process), the precision the lesson taught,
@@ -29,7 +29,8 @@ scores the same comparison in a fresh process (the scoring service of ``course g
 partial credit). The last cell of the notebook, :func:`summary`, lists every task: right, not
 yet (with the hint), or written and waiting for the instructor.
 
-The older parts, still used by ps03 and ps04: a test cell has two parts.
+The older parts, used by no assignment since ps03 and ps04 moved to the tasks: a test cell has
+two parts.
 
 **Visible checks** run in the learner's notebook (the *Validate* button runs them too). They
 read an answer in any reasonable form (a number, a one-row table, a Series, a list, an Index, a
