@@ -371,3 +371,23 @@ def test_the_parameters_cell_swaps_the_cluster(tmp_path):
         str(o.get("data", {}).get("text/plain", "")) + o.get("text", "") for o in outputs
     )
     assert "South Sweden Energy Cluster: 52 members" in shown
+
+
+def test_the_two_segmentations_agree_on_34_of_44(text, members):
+    import warnings
+
+    import pandas as pd
+
+    from course import segmentation
+
+    companies = _of(members, "lv_food", companies=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        kmeans = segmentation.segment_members(companies, FEATURES, k=range(2, 6))
+        ward = segmentation.segment_members(companies, FEATURES, k=kmeans.k, method="ward")
+    table = pd.crosstab(kmeans.members["segment"], ward.members["segment"])
+    assert len(companies) == table.to_numpy().sum() == 44
+    assert table.max(axis=1).sum() == 34
+    assert table.max(axis=1).tolist() == [15, 13, 6] and table.sum(axis=1).tolist() == [22, 15, 7]
+    _quoted(text, "**34 of the 44 companies** land in matching segments and\n**10 move**",
+            "(13 of k-means' 15 in one Ward\nsegment) and on the exporters (6 of 7); they disagree on 7 of the 22 small firms")  # fmt: skip
