@@ -26,3 +26,19 @@ def test_the_worksheets_build_as_html_and_pdf(tmp_path, capsys):
     assert all(name in forces for name in segmentation.FORCES.values())
     chain = (tmp_path / "value-chain-map.html").read_text(encoding="utf-8")
     assert all(name in chain for name in valuechain.value_chain_stages()["stage_name"])
+
+
+def test_the_esca_crosswalk_lists_every_course_indicator_in_its_area():
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs" / "esca-crosswalk.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == 6:
+            rows[cells[0].strip("`")] = cells
+    catalogue = benchmarking.indicator_catalogue()
+    assert set(rows) == set(catalogue["indicator"])
+    for row in catalogue.itertuples():
+        assert rows[row.indicator][3] == row.area_name and rows[row.indicator][2] == row.unit
+        assert rows[row.indicator][4] in {"equivalent", "differs", "course only"}
