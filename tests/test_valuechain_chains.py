@@ -86,3 +86,6 @@ def test_module_3_runs_end_to_end_for_the_it_cluster(tmp_path):
     assert "Riga Digital Cluster: 46 members" in shown
     assert "software_services" in shown
     assert "Information and communication (J58-J63)" in shown
+    # the own-data step (optional C) writes both templates and reads a table back from a file
+    assert "'io_template.csv', 'io_template.md', 'members_template.csv'" in shown
+    assert "output_multiplier" in shown
