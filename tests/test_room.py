@@ -140,3 +140,18 @@ def test_the_form_writes_an_entry_with_its_consent(tmp_path):
 
 def test_every_indicator_says_where_to_find_it():
     assert set(WHERE) == set(benchmarking.indicator_catalogue()["indicator"])
+
+
+def test_the_form_notebook_runs_and_shows_the_form(tmp_path, monkeypatch):
+    import jupytext
+
+    from tests.conftest import ROOT
+
+    notebook = jupytext.read(ROOT / "workshop" / "room-form.md")
+    monkeypatch.setenv("COURSE_ROOM_FOLDER", str(tmp_path))
+    namespace: dict = {}
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            exec(cell.source, namespace)  # noqa: S102 - the course's own notebook
+    assert isinstance(namespace["form"], room._form.RoomForm)
+    assert namespace["FOLDER"] == tmp_path and len(namespace["form"].fields) == 36
