@@ -32,7 +32,7 @@ VOCABULARY = {
     "direction", "peers", "stage",
 }  # fmt: skip
 # Options chosen by a word, not a column (docs/architecture.md, "One vocabulary").
-OPTIONS = {"reference", "method", "blank_keys", "guidelines"}
+OPTIONS = {"reference", "method", "blank_keys", "guidelines", "chain"}  # chain: which value chain
 # Names the review found for the same roles before the vocabulary was fixed.
 RETIRED = {"cluster", "employment", "values", "keys", "firm", "time", "geo", "nace"}
 
