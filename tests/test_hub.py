@@ -124,3 +124,23 @@ def test_settings_say_the_student_id_is_the_hub_user(hub):
     config = (hub.state / "users" / "p02" / ".jupyter" / "nbgrader_config.py").read_text()
     assert "c.CourseDirectory.student_id = 'p02'" in config
     assert json.loads((hub.state / "settings.json").read_text())["participants"] == NAMES
+
+
+def test_zero_to_jupyterhub_values_have_image_exchange_and_student_id():
+    """A structural check of deploy/ (the chart's JSON schema is not available offline)."""
+    import yaml
+
+    values = yaml.safe_load((ROOT / "deploy" / "z2jh-values.yaml").read_text())
+    chart_keys = {"hub", "proxy", "singleuser", "cull", "scheduling", "prePuller", "ingress"}
+    assert set(values) <= chart_keys | {"custom", "debug", "rbac", "imagePullSecret"}
+    single = values["singleuser"]
+    assert single["image"]["name"] and single["memory"]["limit"]
+    mount = single["storage"]["extraVolumeMounts"][0]
+    claim = single["storage"]["extraVolumes"][0]["persistentVolumeClaim"]["claimName"]
+    volume = yaml.safe_load((ROOT / "deploy" / "exchange-volume.yaml").read_text())
+    assert volume["metadata"]["name"] == claim and "ReadWriteMany" in volume["spec"]["accessModes"]
+    config = single["extraFiles"]["nbgrader-config"]["stringData"]
+    assert f'c.Exchange.root = "{mount["mountPath"]}"' in config
+    assert "c.CourseDirectory.student_id = user" in config
+    compile(config, "nbgrader_config.py", "exec")
+    assert values["cull"]["enabled"] and "Dockerfile" in (ROOT / "deploy" / "README.md").read_text()
