@@ -155,3 +155,9 @@ def test_the_form_notebook_runs_and_shows_the_form(tmp_path, monkeypatch):
             exec(cell.source, namespace)  # noqa: S102 - the course's own notebook
     assert isinstance(namespace["form"], room._form.RoomForm)
     assert namespace["FOLDER"] == tmp_path and len(namespace["form"].fields) == 36
+
+
+def test_a_minimum_below_the_course_minimum_is_refused_in_one_line(entries, tmp_path, capsys):
+    argv = ["room", "pool", str(entries), "--out", str(tmp_path / "v"), "--min-group", "2"]
+    assert main([*argv, "--secret", str(tmp_path / "s"), "--no-charts"]) == 2
+    assert "minimum group is at least 3" in capsys.readouterr().err

@@ -28,20 +28,28 @@ The room statistics are the library's own: ``benchmarking.percentile_ranks``, ``
 ``plots.percentile_strip``.
 """
 
-from course.room._entries import (
-    AUDIENCES,
-    CONSENT_STATEMENT,
-    SHOW,
-    Entry,
-    consent,
-    delete_entries,
-    make_entry,
-    read_entry,
-    read_folder,
-    write_entry,
-)
-from course.room._form import entry_form
-from course.room._view import RoomView, pool, pseudonym, room_secret, room_view
+# Loaded on first use (PEP 562), so that `course --help` does not import pandas.
+_HOMES = {
+    "course.room._entries": ["AUDIENCES", "CONSENT_STATEMENT", "SHOW", "Entry", "consent",
+                             "delete_entries", "make_entry", "read_entry", "read_folder",
+                             "write_entry"],
+    "course.room._form": ["entry_form"],
+    "course.room._view": ["RoomView", "pool", "pseudonym", "room_secret", "room_view"],
+}  # fmt: skip
+_HOME_OF = {name: home for home, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str):
+    if name not in _HOME_OF:
+        raise AttributeError(f"module 'course.room' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_HOME_OF[name]), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "AUDIENCES",

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from course import _arguments as arguments
-from course._guards import MIN_PEERS
 
 
 def add_commands(commands) -> None:
@@ -27,8 +26,8 @@ def add_commands(commands) -> None:
     pool.add_argument("--out", type=Path, default=Path("room-view"), help="where to write the view")
     pool.add_argument("--secret", type=Path, default=None,
                       help="the room secret file (default ~/.cluster-course/room-secret)")  # fmt: skip
-    pool.add_argument("--min-group", type=arguments.whole_number(MIN_PEERS, example="--min-group 4"),
-                      default=MIN_PEERS, help=f"the smallest group shown (at least {MIN_PEERS})")  # fmt: skip
+    pool.add_argument("--min-group", type=arguments.whole_number(1, example="--min-group 4"),
+                      default=3, help="the smallest group shown (at least course._guards.MIN_PEERS, 3)")  # fmt: skip
     pool.add_argument("--by-sector", action="store_true", help="compare within sectors too")
     pool.add_argument("--no-charts", action="store_true", help="tables and page only")
     pool.set_defaults(func=_pool)
