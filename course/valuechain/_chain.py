@@ -125,11 +125,12 @@ def value_chain_stages(*, chain: str = "goods") -> pd.DataFrame:
     return table
 
 
-def _placed(members: pd.DataFrame, chain: str, *, stage: str, industry: str, where: str):
+def _placed(members: pd.DataFrame, chain: str, *, stage: str, industry: str | None, where: str):
     """``members`` with column ``stage`` holding their stage on ``chain``: by NACE division
     (column ``industry``) for the service chains, else the member's own stage."""
     if chain == "goods":
         return members
+    industry = industry or "industry"
     require_columns(members, [industry], where=where)
     division = {code: row[0] for row in CHAINS[chain] for code in row[4]}
     codes = members[industry].astype(str).str.upper().str.replace(".", "", regex=False).str[:3]
@@ -145,7 +146,7 @@ def value_chain_map(
     by: str | Sequence[str] | None = None,
     stages: Sequence[str] | None = None,
     chain: str = "goods",
-    industry: str = "industry",
+    industry: str | None = None,
     blank_keys: str = "refuse",
     drop_aggregates: bool = False,
 ) -> pd.DataFrame:
@@ -166,8 +167,9 @@ def value_chain_map(
 
     ``chain`` picks the chain (:data:`CHAINS`; :data:`CLUSTER_CHAINS` names each course
     cluster's): on ``"it"``, ``"energy"`` and ``"logistics"`` a company is placed by its NACE
-    division (column ``industry``, e.g. ``J62`` on ``software_services``) and every other member
-    by its own stage (a university on ``research_education``).
+    division (column ``industry``, default ``"industry"``; e.g. ``J62`` on ``software_services``)
+    and every other member by its own stage (a university on ``research_education``). The goods
+    chain reads no industry column.
 
     No member is lost: a member without an id is refused; one without a stage or a cluster
     (or ``by`` group) is refused, or with ``blank_keys="unknown"`` counted in a group
