@@ -24,7 +24,7 @@ def write_pdf(sheet, path: Path) -> Path:
     ) as pdf:
         for number, rows in enumerate(pages, start=1):
             figure = plt.figure(figsize=size)
-            ax = figure.add_axes((0.05, 0.04, 0.9, 0.92))
+            ax = figure.add_axes((0.05, 0.04, 0.89, 0.92))
             ax.set_axis_off()
             ax.set_xlim(0, 1)
             ax.set_ylim(0, 1)
@@ -55,7 +55,7 @@ def _boxes(ax, sheet) -> None:
     for row, col, row_span, col_span, title, lines in sheet.boxes:
         x, y_top = col * (width + gap), top - row * (height + gap)
         w, h = col_span * width + (col_span - 1) * gap, row_span * height + (row_span - 1) * gap
-        ax.add_patch(Rectangle((x, y_top - h), w, h, fill=False, lw=1.3))
+        ax.add_patch(Rectangle((x, y_top - h), w, h, fill=False, lw=1.3, clip_on=False))
         chars = max(int(w * (150 if sheet.landscape else 105)), 12)
         ax.text(x + 0.008, y_top - 0.012, _wrap(title, chars), fontsize=10, weight="bold",
                 va="top")  # fmt: skip
@@ -68,7 +68,8 @@ def _table(ax, sheet, rows) -> None:
     n = max(len(rows), 1)
     height = (top - bottom) / (n + 1)
     widths = [max(len(c), *(len(r[k]) for r in sheet.rows)) for k, c in enumerate(sheet.columns)]
-    widths = [min(max(w, 8), 60) for w in widths]
+    widths = [min(max(w, 11), 60) for w in widths]
+    widths[-1] = max(widths[-1], 16)  # the column to write in
     edges = [0.0]
     for w in widths:
         edges.append(edges[-1] + w / sum(widths))
@@ -80,6 +81,6 @@ def _table(ax, sheet, rows) -> None:
             chars = max(int((edges[k + 1] - edges[k]) * 130), 6)
             ax.text(edges[k] + 0.004, y - 0.006, _wrap(text, chars), fontsize=6.5, va="top")
     for i in range(n + 2):
-        ax.plot([0, 1], [top - i * height] * 2, color="#333", lw=0.8)
+        ax.plot([0, 1], [top - i * height] * 2, color="#333", lw=0.8, clip_on=False)
     for x in edges:
-        ax.plot([x, x], [top, top - (n + 1) * height], color="#333", lw=0.8)
+        ax.plot([x, x], [top, top - (n + 1) * height], color="#333", lw=0.8, clip_on=False)

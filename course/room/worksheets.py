@@ -96,9 +96,9 @@ def _pre_work() -> Sheet:
     return Sheet("my-cluster-in-numbers", "Pre-work: my cluster in numbers",
                  "Before the day: gather last year's figures of your cluster organisation (blank "
                  "if unknown: never guess). They are the fields of the room form, in its order.",
-                 landscape=False, columns=["Area", "Indicator", "Unit", "Better is",
+                 landscape=False, columns=["Area", "Indicator", "Unit", "Better",
                                            "Where to find it", "My value"],
-                 rows=rows, rows_per_page=18)  # fmt: skip
+                 rows=rows, rows_per_page=14)  # fmt: skip
 
 
 def _closing_round() -> Sheet:
