@@ -259,3 +259,12 @@ def test_a_malformed_grades_file_is_refused_plainly(tmp_path, capsys, content, m
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("module", LESSONS)
+def test_the_assignment_states_the_front_matter(module):
+    # the learner reads the assignment's own header: "About N minutes"
+    name, minutes = timings.assignment(module)
+    (source,) = (ROOT / "solutions").glob(f"{name}-*/{name}.pct.py")
+    stated = re.search(r"About (\d+) minutes", source.read_text(encoding="utf-8"))
+    assert stated and int(stated.group(1)) == minutes, (name, minutes)
