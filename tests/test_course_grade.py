@@ -213,7 +213,6 @@ def test_the_time_limit_is_really_applied(graded):
         ("patcher", "task 1: Task 1 (0 of 2 points): lq_latgale_wood is off"),
         ("import-error", "task 1: Hint: Task 1 is not answered yet"),
         ("import-error", "No module named 'course_helpers_of_my_own'"),
-        ("loops", "was stopped before it finished"),
         ("stubborn", "RuntimeError: grading stopped this cell"),
         ("dies", "RuntimeError: grading skipped this cell: the kernel died"),
         ("dies", "nothing written for task 8: 0"),
@@ -222,6 +221,16 @@ def test_the_time_limit_is_really_applied(graded):
 )
 def test_the_message_says_what_was_repaired_or_found(graded, student, note):
     assert note in graded[3].loc[student, "message"]
+
+
+def test_a_looping_answer_is_said_to_have_been_stopped(graded):
+    # Interrupted in time, the kernel reports it as stopped; when it is slow to answer after the
+    # interrupt (a busy machine), the cell is run again as a stand-in that says so instead.
+    message = graded[3].loc["loops", "message"]
+    assert (
+        "was stopped before it finished" in message
+        or "grading stopped this cell: it ran longer than the time limit" in message
+    ), message
 
 
 def test_megabytes_of_output_are_cut(graded):
