@@ -239,3 +239,28 @@ def test_without_a_sandbox_course_grade_refuses_unless_trusted(tmp_path, monkeyp
     assert err.startswith("course grade: no sandbox to grade in: bubblewrap is not installed")
     assert "--trust-submissions" in err and err.count("\n") == 1, err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_interrupt_stops_the_cell_and_keeps_the_kernel(tmp_path):
+    # sent to bubblewrap's process group, SIGINT killed bubblewrap and the kernel with it, so
+    # that every looping cell cost a fresh kernel and a rerun of the notebook
+    import asyncio
+
+    async def interrupted() -> tuple[str, bool]:
+        manager = sandbox.SandboxedKernelManager(kernel_name="python3")
+        await manager.start_kernel(cwd=str(tmp_path))
+        client = manager.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+            client.execute("while True:\n    pass")
+            await asyncio.sleep(2)
+            await manager.interrupt_kernel()
+            while (message := await client.get_iopub_msg(timeout=20))["msg_type"] != "error":
+                pass
+            return message["content"]["ename"], await manager.is_alive()
+        finally:
+            client.stop_channels()
+            await manager.shutdown_kernel(now=True)
+
+    assert asyncio.run(interrupted()) == ("KeyboardInterrupt", True)

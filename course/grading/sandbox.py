@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -204,6 +205,27 @@ class SandboxedKernelManager(AsyncKernelManager):
         limits = (self.memory, self.processes, self.file_size)
         argv = command(kernel_cmd, folder, self._sockets, uid=self._uid, limits=limits)
         return await super()._async_launch_kernel(argv, **kw)
+
+    async def _async_signal_kernel(self, signum: int) -> None:
+        # Sent to the process group, an interrupt would also reach bubblewrap, which dies of it
+        # and takes the kernel along: the cell would look as if it ignored the interrupt. The
+        # kernel alone gets it, as a kernel that does not lead its process group would.
+        kernel = self._kernel_process() if signum == signal.SIGINT else None
+        if kernel is None:
+            return await super()._async_signal_kernel(signum)
+        os.kill(kernel, signum)
+
+    def _kernel_process(self) -> int | None:
+        """The pid of the kernel inside the sandbox: the first process below bubblewrap's that
+        is not bubblewrap."""
+        import psutil
+
+        process = getattr(self.provisioner, "process", None)
+        try:
+            below = psutil.Process(process.pid).children(recursive=True) if process else []
+            return next((p.pid for p in below if p.name() != "bwrap"), None)
+        except psutil.Error:
+            return None
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
